@@ -1,0 +1,54 @@
+package dev.jplay.engine.connection;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The command line and stdin that actually run an {@link ExecRequest}: environment exports, then
+ * the script, inside sudo or su when the request becomes another user. Shared by every connection
+ * so local and SSH runs behave the same.
+ *
+ * <p>A become password goes first on stdin, followed by a sentinel line. sudo reads the password
+ * only when it needs one; the inner shell then skips whatever is left of the prefix (the password,
+ * if sudo did not want it, and the sentinel), so the script sees exactly the request's stdin.
+ */
+public record WrappedCommand(String commandLine, byte[] stdin) {
+
+    static final String SENTINEL = "__JPLAY_STDIN_BEGINS__";
+
+    public static WrappedCommand of(ExecRequest req) {
+        String body = exports(req.env()) + req.script();
+        Become b = req.become();
+        if (!b.enabled()) {
+            return new WrappedCommand(body, req.stdin());
+        }
+        if (b.method() == Become.BecomeMethod.SU) {
+            if (b.hasPassword()) {
+                throw new IllegalStateException("become_method su with a password needs a terminal; use sudo");
+            }
+            return new WrappedCommand("su -s /bin/sh " + ShellQuote.quote(b.user()) + " -c " + ShellQuote.quote(body), req.stdin());
+        }
+        if (!b.hasPassword()) {
+            return new WrappedCommand("sudo -H -n -u " + ShellQuote.quote(b.user()) + " -- /bin/sh -c " + ShellQuote.quote(body),
+                    req.stdin());
+        }
+        String skipPrefix = "IFS= read -r __jp_l; [ \"$__jp_l\" = " + SENTINEL + " ] || IFS= read -r __jp_l; unset __jp_l; ";
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.writeBytes((b.password() + "\n" + SENTINEL + "\n").getBytes(StandardCharsets.UTF_8));
+        in.writeBytes(req.stdin());
+        return new WrappedCommand("sudo -H -S -p '' -u " + ShellQuote.quote(b.user()) + " -- /bin/sh -c "
+                + ShellQuote.quote(skipPrefix + body), in.toByteArray());
+    }
+
+    private static String exports(Map<String, String> env) {
+        StringBuilder sb = new StringBuilder();
+        env.forEach((k, v) -> sb.append("export ").append(k).append('=').append(ShellQuote.quote(v)).append("; "));
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "WrappedCommand[" + commandLine + "]";
+    }
+}

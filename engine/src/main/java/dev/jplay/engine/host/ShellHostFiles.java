@@ -1,0 +1,161 @@
+package dev.jplay.engine.host;
+
+import dev.jplay.engine.connection.ExecResult;
+import dev.jplay.engine.spi.FileAttributes;
+import dev.jplay.engine.spi.FileState;
+import dev.jplay.engine.spi.HostFiles;
+import dev.jplay.engine.spi.ModuleFailure;
+
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import static dev.jplay.engine.connection.ShellQuote.quote;
+
+/** {@link HostFiles} over POSIX sh and coreutils: each call is one command on the host. */
+public final class ShellHostFiles implements HostFiles {
+
+    private final BiFunction<String, byte[], ExecResult> exec;
+
+    /** @param exec runs a script with stdin as the task's become user */
+    public ShellHostFiles(BiFunction<String, byte[], ExecResult> exec) {
+        this.exec = exec;
+    }
+
+    /** The probe script; prints "absent" or {@code type|mode|owner|group|size|mtime} then a hash or link target. */
+    static String statScript(String path) {
+        String p = quote(path);
+        return "if [ -L " + p + " ] || [ -e " + p + " ]; then stat -c '%F|%a|%U|%G|%s|%Y' -- " + p
+                + " || exit 1; if [ -L " + p + " ]; then readlink -- " + p + "; elif [ -f " + p + " ]; then sha256sum -- " + p
+                + " | cut -d' ' -f1; fi; else echo absent; fi";
+    }
+
+    static FileState parseStat(String path, String output) {
+        String[] lines = output.split("\n", -1);
+        if (lines[0].equals("absent")) {
+            return FileState.absent(path);
+        }
+        String[] f = lines[0].split("\\|", -1);
+        String type = switch (f[0]) {
+            case "regular file", "regular empty file" -> "file";
+            case "directory" -> "directory";
+            case "symbolic link" -> "link";
+            default -> "other";
+        };
+        String extra = lines.length > 1 ? lines[1] : "";
+        return new FileState(path, type, FileMode.normalize(f[1]), f[2], f[3], Long.parseLong(f[4]), Long.parseLong(f[5]),
+                type.equals("file") ? extra : "", type.equals("link") ? extra : "");
+    }
+
+    @Override
+    public FileState stat(String path) throws ModuleFailure {
+        ExecResult r = exec.apply(statScript(path), new byte[0]);
+        if (!r.ok()) {
+            throw new ModuleFailure("cannot stat " + path + ": " + r.errTrimmed());
+        }
+        return parseStat(path, r.out());
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) throws ModuleFailure {
+        String p = quote(path);
+        ExecResult r = exec.apply("if [ -e " + p + " ]; then printf 1; cat -- " + p + "; else printf 0; fi", new byte[0]);
+        if (!r.ok()) {
+            throw new ModuleFailure("cannot read " + path + ": " + r.errTrimmed());
+        }
+        byte[] out = r.stdout();
+        if (out.length == 0 || out[0] == '0') {
+            return Optional.empty();
+        }
+        return Optional.of(java.util.Arrays.copyOfRange(out, 1, out.length));
+    }
+
+    /** The atomic-write script: mktemp beside the target (0600), fill from stdin, set attributes, rename. */
+    static String writeScript(String path, FileAttributes a) {
+        String p = quote(path);
+        StringBuilder s = new StringBuilder();
+        s.append("set -e; t=$(mktemp ").append(quote(path + ".jplay-tmp.")).append("XXXXXX); trap 'rm -f \"$t\"' EXIT; ");
+        s.append("cat > \"$t\"; ");
+        if (a.mode() != null) {
+            s.append("chmod ").append(quote(a.mode())).append(" \"$t\"; ");
+        } else {
+            s.append("if [ -e ").append(p).append(" ]; then chmod --reference=").append(p).append(" \"$t\"; ")
+                    .append("else chmod $(printf '%o' $(( 0666 & ~0$(umask) ))) \"$t\"; fi; ");
+        }
+        if (a.owner() != null || a.group() != null) {
+            s.append("chown ").append(quote((a.owner() == null ? "" : a.owner()) + (a.group() == null ? "" : ":" + a.group())))
+                    .append(" \"$t\"; ");
+        } else {
+            s.append("if [ -e ").append(p).append(" ]; then chown --reference=").append(p).append(" \"$t\" 2>/dev/null || true; fi; ");
+        }
+        s.append("mv -f \"$t\" ").append(p).append("; trap - EXIT");
+        return s.toString();
+    }
+
+    @Override
+    public void write(String path, byte[] content, FileAttributes attributes) throws ModuleFailure {
+        ExecResult r = exec.apply(writeScript(path, attributes), content);
+        if (!r.ok()) {
+            throw new ModuleFailure("cannot write " + path + ": " + r.errTrimmed());
+        }
+    }
+
+    @Override
+    public String backup(String path) throws ModuleFailure {
+        String p = quote(path);
+        ExecResult r = exec.apply("b=" + p + ".$(date +%Y-%m-%d@%H:%M:%S)~; cp -p -- " + p + " \"$b\" && printf '%s' \"$b\"",
+                new byte[0]);
+        if (!r.ok()) {
+            throw new ModuleFailure("cannot back up " + path + ": " + r.errTrimmed());
+        }
+        return r.out();
+    }
+
+    @Override
+    public boolean applyAttributes(String path, FileAttributes a, boolean checkOnly) throws ModuleFailure {
+        if (a.isEmpty()) {
+            return false;
+        }
+        FileState st = stat(path);
+        if (!st.exists()) {
+            throw new ModuleFailure("path does not exist: " + path);
+        }
+        StringBuilder s = new StringBuilder("set -e; ");
+        boolean change = false;
+        if (a.mode() != null && !st.isLink()) {
+            String wanted;
+            try {
+                wanted = FileMode.apply(a.mode(), st.mode(), st.isDirectory());
+            } catch (IllegalArgumentException e) {
+                throw new ModuleFailure(e.getMessage());
+            }
+            if (!wanted.equals(st.mode())) {
+                change = true;
+                s.append("chmod ").append(wanted).append(' ').append(quote(path)).append("; ");
+            }
+        }
+        if (a.owner() != null && !a.owner().equals(st.owner()) && !ownerIdMatches(path, a.owner(), "%u")) {
+            change = true;
+            s.append("chown -h ").append(quote(a.owner())).append(' ').append(quote(path)).append("; ");
+        }
+        if (a.group() != null && !a.group().equals(st.group()) && !ownerIdMatches(path, a.group(), "%g")) {
+            change = true;
+            s.append("chgrp -h ").append(quote(a.group())).append(' ').append(quote(path)).append("; ");
+        }
+        if (change && !checkOnly) {
+            ExecResult r = exec.apply(s.toString(), new byte[0]);
+            if (!r.ok()) {
+                throw new ModuleFailure("cannot set attributes of " + path + ": " + r.errTrimmed());
+            }
+        }
+        return change;
+    }
+
+    /** A numeric owner or group ("0") matches when it is the file's uid/gid. */
+    private boolean ownerIdMatches(String path, String wanted, String format) {
+        if (!wanted.matches("\\d+")) {
+            return false;
+        }
+        ExecResult r = exec.apply("stat -c " + format + " -- " + quote(path), new byte[0]);
+        return r.ok() && r.outTrimmed().equals(wanted);
+    }
+}

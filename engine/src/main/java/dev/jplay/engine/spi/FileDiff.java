@@ -1,0 +1,9 @@
+package dev.jplay.engine.spi;
+
+/** Before and after of one file (or attribute set), for diff mode. Either side may be empty. */
+public record FileDiff(String beforeHeader, String before, String afterHeader, String after) {
+
+    public static FileDiff of(String path, String before, String after) {
+        return new FileDiff(path + " (before)", before == null ? "" : before, path + " (after)", after == null ? "" : after);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.jplay.engine.spi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a module is called and which options it takes. The engine validates every task against
+ * this before any host is touched, and {@code jplay doc} prints it.
+ *
+ * @param name               short name, as in Ansible ({@code copy}); {@code ansible.builtin.copy} also resolves
+ * @param aliases            other names ({@code systemd_service} for {@code systemd})
+ * @param freeForm           the module takes a free-form string ({@code command: ls -l}); it lands in option {@code _raw_params}
+ * @param checkMode          the module can predict its changes in check mode
+ * @param mutuallyExclusive  groups of options of which at most one may be given
+ * @param requiredOneOf      groups of options of which at least one must be given
+ */
+public record ModuleSpec(String name, List<String> aliases, String description, boolean freeForm, boolean checkMode,
+                         Map<String, OptionSpec> options, List<List<String>> mutuallyExclusive,
+                         List<List<String>> requiredOneOf) {
+
+    public static final String RAW_PARAMS = "_raw_params";
+
+    public ModuleSpec {
+        aliases = List.copyOf(aliases);
+        options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        mutuallyExclusive = List.copyOf(mutuallyExclusive);
+        requiredOneOf = List.copyOf(requiredOneOf);
+    }
+
+    /** Finds an option by its name or one of its aliases. */
+    public Optional<OptionSpec> option(String nameOrAlias) {
+        OptionSpec o = options.get(nameOrAlias);
+        if (o != null) {
+            return Optional.of(o);
+        }
+        return options.values().stream().filter(s -> s.aliases().contains(nameOrAlias)).findFirst();
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds a spec fluently: {@code ModuleSpec.builder("copy").describe("...").option(...).build()}. */
+    public static final class Builder {
+        private final String name;
+        private final List<String> aliases = new ArrayList<>();
+        private String description = "";
+        private boolean freeForm;
+        private boolean checkMode = true;
+        private final Map<String, OptionSpec> options = new LinkedHashMap<>();
+        private final List<List<String>> exclusive = new ArrayList<>();
+        private final List<List<String>> oneOf = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder alias(String... names) {
+            aliases.addAll(List.of(names));
+            return this;
+        }
+
+        public Builder describe(String text) {
+            description = text;
+            return this;
+        }
+
+        public Builder freeForm() {
+            freeForm = true;
+            options.putIfAbsent(RAW_PARAMS, OptionSpec.of(RAW_PARAMS, OptionType.STR, "the free-form command"));
+            return this;
+        }
+
+        public Builder noCheckMode() {
+            checkMode = false;
+            return this;
+        }
+
+        public Builder option(OptionSpec option) {
+            options.put(option.name(), option);
+            return this;
+        }
+
+        public Builder mutuallyExclusive(String... names) {
+            exclusive.add(List.of(names));
+            return this;
+        }
+
+        public Builder requiredOneOf(String... names) {
+            oneOf.add(List.of(names));
+            return this;
+        }
+
+        public ModuleSpec build() {
+            return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, exclusive, oneOf);
+        }
+    }
+}
