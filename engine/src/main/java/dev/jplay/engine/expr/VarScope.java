@@ -1,0 +1,94 @@
+package dev.jplay.engine.expr;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The variables one task sees on one host, already merged by precedence. Values may themselves hold
+ * {@code {{ }}} expressions (Ansible's lazy variables); they are rendered when first read, once, and
+ * a variable that needs itself is reported as recursive instead of overflowing the stack.
+ * Not thread-safe: one scope serves one task on one host.
+ */
+public final class VarScope {
+    private final Map<String, Object> raw;
+    private final Expressions expressions;
+    private final Map<String, Object> resolved = new HashMap<>();
+    private final Deque<String> resolving = new ArrayDeque<>();
+
+    public VarScope(Map<String, Object> raw, Expressions expressions) {
+        this.raw = raw;
+        this.expressions = expressions;
+    }
+
+    public boolean has(String name) {
+        return raw.containsKey(name);
+    }
+
+    public Set<String> names() {
+        return Collections.unmodifiableSet(raw.keySet());
+    }
+
+    /** The unrendered values. */
+    public Map<String, Object> raw() {
+        return Collections.unmodifiableMap(raw);
+    }
+
+    public Expressions expressions() {
+        return expressions;
+    }
+
+    /** The variable's value with its expressions rendered; null when undefined or null. */
+    public Object resolve(String name) {
+        if (resolved.containsKey(name)) {
+            return resolved.get(name);
+        }
+        Object value = raw.get(name);
+        if (!Expressions.containsExpression(value)) {
+            return value;
+        }
+        if (resolving.contains(name)) {
+            throw new ExpressionError(String.valueOf(value), -1, "variable '" + name + "' is defined in terms of itself: "
+                    + chain() + " -> " + name);
+        }
+        resolving.push(name);
+        try {
+            Object v = expressions.render(value, this);
+            resolved.put(name, v);
+            return v;
+        } catch (ExpressionError e) {
+            if (e.getMessage().startsWith("variable '") || e.getMessage().startsWith("in variable '")) {
+                throw e;
+            }
+            throw new ExpressionError(e.source(), e.offset(), "in variable '" + name + "': " + e.getMessage(), e.undefinedVariable());
+        } finally {
+            resolving.pop();
+        }
+    }
+
+    private String chain() {
+        java.util.List<String> names = new java.util.ArrayList<>(resolving);
+        Collections.reverse(names);
+        return String.join(" -> ", names);
+    }
+
+    /** A new scope with these variables on top (loop vars, task vars). */
+    public VarScope with(Map<String, Object> overlay) {
+        Map<String, Object> m = new LinkedHashMap<>(raw);
+        m.putAll(overlay);
+        return new VarScope(m, expressions);
+    }
+
+    /** Every variable rendered; for the template module and debug of hostvars. Cost grows with the number of variables. */
+    public Map<String, Object> renderedView() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : raw.keySet()) {
+            m.put(k, resolve(k));
+        }
+        return m;
+    }
+}

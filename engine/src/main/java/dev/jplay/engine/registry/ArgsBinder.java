@@ -1,0 +1,110 @@
+package dev.jplay.engine.registry;
+
+import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.spi.ModuleArgs;
+import dev.jplay.engine.spi.ModuleSpec;
+import dev.jplay.engine.spi.OptionSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a task's options against its module's spec, and binds them for a run. Checking happens at
+ * load time on the raw values (a value with {@code {{ }}} is checked after rendering instead);
+ * binding maps aliases to names, applies defaults and coerces types.
+ */
+public final class ArgsBinder {
+    private ArgsBinder() {
+    }
+
+    /** A problem with one option (or with the option set when {@code option} is null). */
+    public record Problem(String option, String message) {
+    }
+
+    /** Everything wrong with these options; empty when they are fine. */
+    public static List<Problem> check(ModuleSpec spec, Map<String, Object> raw) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (var e : raw.entrySet()) {
+            var opt = spec.option(e.getKey());
+            if (opt.isEmpty()) {
+                List<String> known = new ArrayList<>(spec.options().keySet());
+                known.remove(ModuleSpec.RAW_PARAMS);
+                problems.add(new Problem(e.getKey(), "unknown option '" + e.getKey() + "' for module '" + spec.name() + "'"
+                        + Suggestions.didYouMean(e.getKey(), allNames(spec)) + "; it takes: " + String.join(", ", known)));
+                continue;
+            }
+            OptionSpec o = opt.get();
+            if (byName.containsKey(o.name())) {
+                problems.add(new Problem(e.getKey(), "option '" + o.name() + "' is given twice (as '" + e.getKey() + "' and an alias)"));
+            }
+            byName.put(o.name(), e.getValue());
+            Object v = e.getValue();
+            if (v == null || Expressions.containsExpression(v)) {
+                continue;
+            }
+            try {
+                Object c = OptionCoercion.coerce(o, v);
+                checkChoice(o, c);
+            } catch (IllegalArgumentException ex) {
+                problems.add(new Problem(e.getKey(), ex.getMessage()));
+            }
+        }
+        for (OptionSpec o : spec.options().values()) {
+            if (o.required() && !byName.containsKey(o.name())) {
+                problems.add(new Problem(null, "module '" + spec.name() + "' requires option '" + o.name() + "'"));
+            }
+        }
+        for (List<String> group : spec.mutuallyExclusive()) {
+            List<String> given = group.stream().filter(byName::containsKey).toList();
+            if (given.size() > 1) {
+                problems.add(new Problem(given.get(1), "options " + String.join(" and ", given) + " cannot be used together"));
+            }
+        }
+        for (List<String> group : spec.requiredOneOf()) {
+            if (group.stream().noneMatch(byName::containsKey)) {
+                problems.add(new Problem(null, "module '" + spec.name() + "' needs one of: " + String.join(", ", group)));
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> allNames(ModuleSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec o : spec.options().values()) {
+            names.add(o.name());
+            names.addAll(o.aliases());
+        }
+        return names;
+    }
+
+    private static void checkChoice(OptionSpec o, Object value) {
+        if (!o.choices().isEmpty() && value != null && !o.choices().contains(value.toString())) {
+            throw new IllegalArgumentException("option '" + o.name() + "' must be one of " + String.join(", ", o.choices())
+                    + ", got '" + value + "'" + Suggestions.didYouMean(value.toString(), o.choices()));
+        }
+    }
+
+    /** Binds rendered options: names, defaults, types. Throws IllegalArgumentException naming the option. */
+    public static ModuleArgs bind(ModuleSpec spec, Map<String, Object> rendered) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var e : rendered.entrySet()) {
+            OptionSpec o = spec.option(e.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown option '" + e.getKey() + "' for module '" + spec.name() + "'"));
+            Object v = OptionCoercion.coerce(o, e.getValue());
+            checkChoice(o, v);
+            out.put(o.name(), v);
+        }
+        for (OptionSpec o : spec.options().values()) {
+            if (out.get(o.name()) == null && o.defaultValue() != null) {
+                out.put(o.name(), OptionCoercion.coerce(o, o.defaultValue()));
+            }
+            if (o.required() && out.get(o.name()) == null) {
+                throw new IllegalArgumentException("module '" + spec.name() + "' requires option '" + o.name() + "'");
+            }
+        }
+        return new ModuleArgs(out);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.jplay.engine.yaml;
+
+import dev.jplay.engine.error.InputError;
+import dev.jplay.engine.error.SourceLocation;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads YAML files into {@link YamlNode}s with positions. Refuses what would hurt: duplicate keys,
+ * alias bombs, files over {@link #MAX_BYTES}, nesting deeper than {@link #MAX_DEPTH}, bytes that are not UTF-8.
+ */
+public final class YamlReader {
+    public static final int MAX_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_DEPTH = 200;
+    private static final int MAX_ALIASES = 100;
+
+    private YamlReader() {
+    }
+
+    /** The file's single document; an empty file is null. */
+    public static YamlNode read(Path file) {
+        String text = readText(file);
+        return parse(text, file);
+    }
+
+    public static String readText(Path file) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InputError(SourceLocation.of(file), "file is larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MiB; refusing to read it");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputError(SourceLocation.of(file), "file not found");
+        } catch (IOException e) {
+            throw new InputError(SourceLocation.of(file), "cannot read: " + e.getMessage());
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            int col = 1;
+            int bad = firstBadUtf8(bytes);
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    col = 1;
+                } else if ((bytes[i] & 0xC0) != 0x80) {
+                    col++;
+                }
+            }
+            throw new InputError(new SourceLocation(file, line, col), "the file is not valid UTF-8 (byte 0x"
+                    + Integer.toHexString(bytes[bad] & 0xff) + " at offset " + bad + ")");
+        }
+    }
+
+    /** Offset of the first byte that is not valid UTF-8. */
+    private static int firstBadUtf8(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+
+    /** Parses text; {@code file} is only for locations. */
+    public static YamlNode parse(String text, Path file) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file == null ? "<input>" : file.toString())
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both places
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false)
+                .setCodePointLimit(MAX_BYTES)
+                .build();
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            Optional<Node> node = composer.getSingleNode();
+            if (node.isEmpty()) {
+                return null;
+            }
+            return convert(node.get(), file, 0, new AliasBudget());
+        } catch (MarkedYamlEngineException e) {
+            throw new InputError(location(file, e.getProblemMark().orElse(e.getContextMark().orElse(null))),
+                    "YAML syntax error: " + describe(e));
+        } catch (YamlEngineException e) {
+            throw new InputError(SourceLocation.of(file), "YAML error: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new InputError(SourceLocation.of(file), "YAML is nested too deeply");
+        }
+    }
+
+    private static String describe(MarkedYamlEngineException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        String msg = context.isEmpty() ? problem : context + ", " + problem;
+        if (problem.contains("\\t") || problem.contains("tab")) {
+            msg += " (YAML does not allow tabs for indentation; use spaces)";
+        }
+        return msg;
+    }
+
+    static SourceLocation location(Path file, Mark mark) {
+        return mark == null ? SourceLocation.of(file) : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** Counts nodes reached through aliases so a "billion laughs" document is refused quickly. */
+    private static final class AliasBudget {
+        int nodes;
+    }
+
+    private static YamlNode convert(Node node, Path file, int depth, AliasBudget budget) {
+        if (depth > MAX_DEPTH) {
+            throw new InputError(location(file, node.getStartMark().orElse(null)), "YAML is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (++budget.nodes > 1_000_000) {
+            throw new InputError(location(file, node.getStartMark().orElse(null)),
+                    "YAML expands to more than a million nodes (alias bomb?)");
+        }
+        SourceLocation loc = location(file, node.getStartMark().orElse(null));
+        if (node instanceof ScalarNode s) {
+            return scalar(s, loc);
+        }
+        if (node instanceof SequenceNode seq) {
+            List<YamlNode> items = new ArrayList<>();
+            for (Node n : seq.getValue()) {
+                items.add(convert(n, file, depth + 1, budget));
+            }
+            return new YamlNode.Seq(items, loc);
+        }
+        MappingNode map = (MappingNode) node;
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            Node k = t.getKeyNode();
+            SourceLocation kl = location(file, k.getStartMark().orElse(null));
+            if (!(k instanceof ScalarNode ks)) {
+                throw new InputError(kl, "a mapping key must be a plain value, not " + (k instanceof SequenceNode ? "a list" : "a mapping"));
+            }
+            String key = ks.getValue();
+            if (key.equals("<<") && t.getValueNode() instanceof MappingNode) {
+                YamlNode.MapNode merged = (YamlNode.MapNode) convert(t.getValueNode(), file, depth + 1, budget);
+                merged.entries().forEach(entries::putIfAbsent);
+                merged.keys().forEach(keys::putIfAbsent);
+                continue;
+            }
+            if (keys.containsKey(key)) {
+                throw new InputError(kl, "duplicate key '" + key + "' (first defined at line " + keys.get(key).line() + ")");
+            }
+            keys.put(key, kl);
+            entries.put(key, convert(t.getValueNode(), file, depth + 1, budget));
+        }
+        return new YamlNode.MapNode(entries, keys, loc);
+    }
+
+    private static YamlNode.Scalar scalar(ScalarNode s, SourceLocation loc) {
+        Tag tag = s.getTag();
+        String v = s.getValue();
+        String local = tag.getValue().startsWith("!") && !tag.getValue().startsWith("!!") ? tag.getValue() : null;
+        if (local != null || s.isPlain() == false && (tag.equals(Tag.STR) || !tag.getValue().startsWith(Tag.PREFIX))) {
+            return new YamlNode.Scalar(v, local, loc);
+        }
+        Object value;
+        if (tag.equals(Tag.NULL)) {
+            value = null;
+        } else if (tag.equals(Tag.BOOL)) {
+            value = Boolean.parseBoolean(v.toLowerCase());
+        } else if (tag.equals(Tag.INT)) {
+            value = parseInt(v);
+        } else if (tag.equals(Tag.FLOAT)) {
+            value = parseFloat(v);
+        } else {
+            value = v;
+        }
+        return new YamlNode.Scalar(value, null, loc);
+    }
+
+    private static Object parseInt(String v) {
+        String s = v.replace("_", "");
+        int radix = 10;
+        boolean neg = s.startsWith("-");
+        if (s.startsWith("-") || s.startsWith("+")) {
+            s = s.substring(1);
+        }
+        if (s.startsWith("0x")) {
+            radix = 16;
+            s = s.substring(2);
+        } else if (s.startsWith("0o")) {
+            radix = 8;
+            s = s.substring(2);
+        }
+        try {
+            long l = Long.parseLong(s, radix) * (neg ? -1 : 1);
+            return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
+        } catch (NumberFormatException e) {
+            return new java.math.BigInteger(s, radix).multiply(java.math.BigInteger.valueOf(neg ? -1 : 1));
+        }
+    }
+
+    private static Object parseFloat(String v) {
+        String s = v.toLowerCase();
+        return switch (s) {
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            case ".nan" -> Double.NaN;
+            default -> Double.parseDouble(s);
+        };
+    }
+}
