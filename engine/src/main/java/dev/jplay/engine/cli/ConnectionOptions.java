@@ -1,0 +1,31 @@
+package dev.jplay.engine.cli;
+
+import dev.jplay.engine.connection.ConnectionException;
+import dev.jplay.engine.run.ConnectionOpener;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** SSH options shared by commands that connect to hosts. */
+public final class ConnectionOptions {
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "connect as this user (default: inventory's ansible_user, ~/.ssh/config, then you)")
+    String user;
+
+    @Option(names = {"--private-key", "--key-file"}, paramLabel = "FILE", description = "SSH private key file")
+    Path privateKey;
+
+    @Option(names = "--ssh-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "SSH connect timeout (default: ${DEFAULT-VALUE})")
+    int sshTimeout;
+
+    @Option(names = "--accept-new-host-keys", description = "trust and record keys of hosts not yet in known_hosts (a changed key is always refused)")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "an extra known_hosts file to verify host keys against")
+    Path knownHosts;
+
+    ConnectionOpener opener() {
+        return (name, vars) -> {
+            throw new ConnectionException(name + ": SSH connections are not available in this build");
+        };
+    }
+}

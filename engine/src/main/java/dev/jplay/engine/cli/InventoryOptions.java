@@ -1,0 +1,20 @@
+package dev.jplay.engine.cli;
+
+import dev.jplay.engine.inventory.Inventory;
+import dev.jplay.engine.inventory.InventoryLoader;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code -i}: inventory files, folders or comma lists; none means the implicit localhost. */
+public final class InventoryOptions {
+    @Option(names = {"-i", "--inventory"}, paramLabel = "SOURCE",
+            description = "inventory file (INI or YAML), folder, or comma list (host1,host2,); repeatable. Default: localhost only")
+    List<String> sources = new ArrayList<>();
+
+    Inventory load(Path cwd) {
+        return sources.isEmpty() ? Inventory.implicitLocalhost() : InventoryLoader.load(sources, cwd);
+    }
+}

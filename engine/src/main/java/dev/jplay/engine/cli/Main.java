@@ -1,0 +1,73 @@
+package dev.jplay.engine.cli;
+
+import dev.jplay.engine.error.InputError;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** The entry point: wires picocli, the exit codes, and Ctrl-C. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PlaybookCommand command = new PlaybookCommand();
+        CommandLine cl = commandLine(command, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        installInterruptHandler(command);
+        System.exit(cl.execute(args));
+    }
+
+    /** A configured command line with injectable out/err, for tests. */
+    public static CommandLine commandLine(PlaybookCommand command, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("jplay: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("Try 'jplay --help' for the options.");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            PrintWriter e = c.getErr();
+            if (ex instanceof InputError ie) {
+                e.println("ERROR! " + ie.describe());
+                e.println("Nothing was run.");
+                return ExitCodes.INVALID_INPUT;
+            }
+            if (ex instanceof UncheckedIOException io) {
+                e.println("ERROR! " + io.getMessage());
+                return ExitCodes.ERROR;
+            }
+            e.println("INTERNAL ERROR (a bug in jplay): " + ex);
+            ex.printStackTrace(e);
+            return ExitCodes.INTERNAL;
+        });
+        return cl;
+    }
+
+    /** Ctrl-C: no new task starts, running ones finish, the recap prints, exit 99. A second Ctrl-C exits at once. */
+    @SuppressWarnings("removal")
+    private static void installInterruptHandler(PlaybookCommand command) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> {
+                if (command.interrupted) {
+                    Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+                }
+                command.interrupted = true;
+                System.err.println("\n[jplay] interrupted: finishing running tasks, then stopping (Ctrl-C again to quit now)");
+                var r = command.activeRunner;
+                if (r != null) {
+                    r.requestStop();
+                } else {
+                    Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+                }
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no signal support: Ctrl-C ends the JVM the default way
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package dev.jplay.engine.cli;
+
+import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.TemplateFiles;
+import dev.jplay.engine.inventory.Inventory;
+import dev.jplay.engine.inventory.InventoryLoader;
+import dev.jplay.engine.output.ConsoleOutput;
+import dev.jplay.engine.output.JsonReport;
+import dev.jplay.engine.playbook.Play;
+import dev.jplay.engine.playbook.Playbook;
+import dev.jplay.engine.playbook.PlaybookLoader;
+import dev.jplay.engine.playbook.TaskNode;
+import dev.jplay.engine.registry.ModuleRegistry;
+import dev.jplay.engine.run.ConnectionOpener;
+import dev.jplay.engine.run.PlaybookRunner;
+import dev.jplay.engine.run.RunListener;
+import dev.jplay.engine.run.RunOptions;
+import dev.jplay.engine.run.RunStats;
+import dev.jplay.engine.run.TagFilter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/** {@code jplay PLAYBOOK... [options]}: the ansible-playbook equivalent. */
+@Command(name = "jplay", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Runs Ansible-style playbooks: idempotent modules over SSH or locally, nothing installed on the hosts.",
+        subcommands = {DocCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all tasks succeeded (or no hosts matched)", "1:an error outside the run (file missing, I/O)",
+                "2:a task failed on some host", "3:invalid playbook, inventory, vars or expression; nothing ran",
+                "4:a host was unreachable (and no task failed)", "5:bad command line", "99:interrupted", "250:internal error"})
+public final class PlaybookCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PLAYBOOK", arity = "0..*", description = "playbook file(s) to run, in order")
+    List<Path> playbooks = new ArrayList<>();
+
+    @Mixin
+    InventoryOptions inventory = new InventoryOptions();
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "further limit the hosts to this pattern")
+    String limit;
+
+    @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAGS", description = "only run tasks with these tags")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "skip tasks with these tags")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS", description = "k=v pairs, JSON/YAML, or @file; wins over all other vars")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = {"-f", "--forks"}, defaultValue = "5", description = "hosts worked on in parallel (default: ${DEFAULT-VALUE})")
+    int forks;
+
+    @Option(names = {"-C", "--check"}, description = "don't change anything; report what would change")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "show before/after of changed files")
+    boolean diff;
+
+    @Option(names = "-v", description = "more output: -v results, -vv -vvv -vvvv more detail")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--list-tasks", description = "list the tasks that would run, and exit")
+    boolean listTasks;
+
+    @Option(names = "--list-hosts", description = "list the hosts each play would run on, and exit")
+    boolean listHosts;
+
+    @Option(names = "--list-tags", description = "list all tags, and exit")
+    boolean listTags;
+
+    @Option(names = "--syntax-check", description = "validate the playbook (modules, options, expressions) and exit")
+    boolean syntaxCheck;
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "start at the task with this name")
+    String startAtTask;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = {"-b", "--become"}, description = "run tasks with become (sudo)")
+    boolean become;
+
+    @Option(names = "--become-user", paramLabel = "USER", description = "the user to become (default root)")
+    String becomeUser;
+
+    @Option(names = "--become-method", paramLabel = "METHOD", description = "sudo (default) or su")
+    String becomeMethod;
+
+    @Option(names = {"-K", "--ask-become-pass"}, description = "ask for the become password")
+    boolean askBecomePass;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write a JSON report of the whole run to FILE")
+    Path jsonReport;
+
+    @Option(names = {"-M", "--module-path"}, paramLabel = "DIR", description = "folders of module jars (besides library/ next to the playbook)")
+    List<Path> modulePath = new ArrayList<>();
+
+    /** Set by Main: Ctrl-C asks this runner to stop. */
+    volatile PlaybookRunner activeRunner;
+    volatile boolean interrupted;
+
+    @Override
+    public Integer call() {
+        if (playbooks.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing playbook: jplay PLAYBOOK [options] (see --help)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path cwd = Path.of("").toAbsolutePath();
+        List<Path> libraries = new ArrayList<>(modulePath);
+        for (Path p : playbooks) {
+            libraries.add(p.toAbsolutePath().getParent().resolve("library"));
+        }
+        ModuleRegistry modules = ModuleRegistry.load(libraries);
+        Expressions expressions = new Expressions();
+        List<Path> projectTemplates = ProjectHome.templateDirs();
+        PlaybookLoader loader = new PlaybookLoader(modules, expressions, new TemplateFiles(expressions), projectTemplates);
+        List<Playbook> loaded = new ArrayList<>();
+        for (Path p : playbooks) {
+            loaded.add(loader.load(p));
+        }
+        Map<String, Object> extra = ExtraVars.parse(extraVars, cwd);
+        Inventory inv = inventory.load(cwd);
+        for (Playbook pb : loaded) {
+            inv.addVarsDirectory(pb.dir());
+        }
+        if (syntaxCheck) {
+            loaded.forEach(pb -> out.println("\nplaybook: " + pb.file()));
+            return ExitCodes.OK;
+        }
+        RunOptions.BecomeDefaults becomeDefaults = new RunOptions.BecomeDefaults(become || becomeUser != null, becomeUser,
+                becomeMethod, askBecomePass ? askPassword("BECOME password: ") : null);
+        ConnectionOpener opener = connection.opener();
+        RunOptions options = new RunOptions(check, diff, forks, limit, new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags), extra,
+                startAtTask, becomeDefaults, verbose.length, opener, projectTemplates);
+        if (listHosts || listTasks || listTags) {
+            for (Playbook pb : loaded) {
+                new PlaybookListing(out, inv, modules, expressions, options).print(pb, listHosts, listTasks, listTags);
+            }
+            return ExitCodes.OK;
+        }
+        RunStats total = new RunStats();
+        int code = ExitCodes.OK;
+        for (Playbook pb : loaded) {
+            List<RunListener> listeners = new ArrayList<>();
+            listeners.add(new ConsoleOutput(out, useColor(), verbose.length, diff));
+            if (jsonReport != null) {
+                listeners.add(new JsonReport(jsonReport));
+            }
+            PlaybookRunner runner = new PlaybookRunner(inv, modules, expressions, options, new Listeners(listeners));
+            activeRunner = runner;
+            RunStats stats = runner.run(pb, loader);
+            activeRunner = null;
+            total = stats;
+            if (stats.interrupted() || interrupted) {
+                return ExitCodes.INTERRUPTED;
+            }
+            if (stats.anyFailed()) {
+                code = ExitCodes.TASK_FAILED;
+            } else if (stats.anyUnreachable() && code == ExitCodes.OK) {
+                code = ExitCodes.UNREACHABLE;
+            }
+        }
+        return total == null ? ExitCodes.OK : code;
+    }
+
+    private static boolean useColor() {
+        if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        if (System.getenv("JPLAY_FORCE_COLOR") != null) {
+            return true;
+        }
+        return System.console() != null;
+    }
+
+    static String askPassword(String prompt) {
+        if (System.console() != null) {
+            char[] pw = System.console().readPassword(prompt);
+            return pw == null ? null : new String(pw);
+        }
+        try {
+            return new BufferedReader(new InputStreamReader(System.in)).readLine();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Fans every event out to several listeners, in order. */
+    private record Listeners(List<RunListener> all) implements RunListener {
+        @Override
+        public void playbookStarted(Playbook playbook, boolean checkMode) {
+            all.forEach(l -> l.playbookStarted(playbook, checkMode));
+        }
+
+        @Override
+        public void playStarted(Play play, List<String> hosts) {
+            all.forEach(l -> l.playStarted(play, hosts));
+        }
+
+        @Override
+        public void taskStarted(String kind, String title) {
+            all.forEach(l -> l.taskStarted(kind, title));
+        }
+
+        @Override
+        public void hostResult(dev.jplay.engine.run.TaskOutcome outcome) {
+            all.forEach(l -> l.hostResult(outcome));
+        }
+
+        @Override
+        public void warning(String message) {
+            all.forEach(l -> l.warning(message));
+        }
+
+        @Override
+        public void playbookFinished(RunStats stats) {
+            all.forEach(l -> l.playbookFinished(stats));
+        }
+    }
+
+    /** --list-hosts, --list-tasks, --list-tags in ansible-playbook's layout. */
+    private record PlaybookListing(PrintWriter out, Inventory inv, ModuleRegistry modules, Expressions expressions, RunOptions options) {
+        void print(Playbook pb, boolean hosts, boolean tasks, boolean tags) {
+            out.println("\nplaybook: " + pb.file());
+            PlaybookRunner runner = new PlaybookRunner(inv, modules, expressions, options, new RunListener() { });
+            TagFilter filter = new TagFilter(options.tags(), options.skipTags());
+            int i = 1;
+            Set<String> allTags = new TreeSet<>();
+            for (Play play : pb.plays()) {
+                out.println("\n  play #" + i++ + " (" + play.hosts() + "): " + play.displayName() + "\tTAGS: "
+                        + play.keywords().tags());
+                if (hosts) {
+                    List<String> names = runner.hostsOf(play);
+                    out.println("    pattern: ['" + play.hosts() + "']");
+                    out.println("    hosts (" + names.size() + "):");
+                    names.forEach(n -> out.println("      " + n));
+                }
+                List<TaskNode> nodes = new ArrayList<>(play.preTasks());
+                nodes.addAll(play.tasks());
+                nodes.addAll(play.postTasks());
+                if (tasks) {
+                    out.println("    tasks:");
+                }
+                walk(nodes, tasks, filter, allTags);
+                if (tags) {
+                    out.println("      TASK TAGS: " + allTags);
+                }
+            }
+        }
+
+        private void walk(List<TaskNode> nodes, boolean print, TagFilter filter, Set<String> allTags) {
+            for (TaskNode n : nodes) {
+                allTags.addAll(n.keywords().tags());
+                if (n instanceof TaskNode.Task t) {
+                    if (print && filter.selects(t.keywords().tags())) {
+                        out.println("      " + t.displayName() + "\tTAGS: " + t.keywords().tags());
+                    }
+                } else if (n instanceof TaskNode.Block b) {
+                    walk(b.block(), print, filter, allTags);
+                    walk(b.rescue(), print, filter, allTags);
+                    walk(b.always(), print, filter, allTags);
+                } else if (n instanceof TaskNode.IncludeTasks inc && print) {
+                    out.println("      include_tasks " + inc.file() + "\tTAGS: " + inc.keywords().tags());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.jplay.engine.output;
+
+import dev.jplay.engine.json.JsonWriter;
+import dev.jplay.engine.playbook.Play;
+import dev.jplay.engine.playbook.Playbook;
+import dev.jplay.engine.run.RunListener;
+import dev.jplay.engine.run.RunStats;
+import dev.jplay.engine.run.TaskOutcome;
+import dev.jplay.engine.run.TaskStatus;
+import dev.jplay.engine.spi.FileDiff;
+import dev.jplay.engine.spi.ModuleResult;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Ansible's default console output: PLAY/TASK banners, a line per host, and the PLAY RECAP. */
+public final class ConsoleOutput implements RunListener {
+    static final String HIDDEN = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+    private static final int WIDTH = 80;
+
+    private final PrintWriter out;
+    private final boolean color;
+    private final int verbosity;
+    private final boolean diff;
+
+    public ConsoleOutput(PrintWriter out, boolean color, int verbosity, boolean diff) {
+        this.out = out;
+        this.color = color;
+        this.verbosity = verbosity;
+        this.diff = diff;
+    }
+
+    private enum Color {
+        GREEN("32"), YELLOW("33"), RED("31"), CYAN("36"), MAGENTA("35"), BRIGHT_PURPLE("95");
+        final String code;
+
+        Color(String code) {
+            this.code = code;
+        }
+    }
+
+    private String paint(String s, Color c) {
+        return color ? "\u001b[0;" + c.code + "m" + s + "\u001b[0m" : s;
+    }
+
+    private void banner(String msg) {
+        int stars = Math.max(3, WIDTH - msg.length() - 1);
+        out.println();
+        out.println(msg + " " + "*".repeat(stars));
+        out.flush();
+    }
+
+    @Override
+    public void playbookStarted(Playbook playbook, boolean checkMode) {
+        if (verbosity > 0) {
+            out.println("PLAYBOOK: " + playbook.file().getFileName() + (checkMode ? " (check mode)" : ""));
+        }
+    }
+
+    @Override
+    public void playStarted(Play play, List<String> hosts) {
+        banner("PLAY [" + play.displayName() + "]");
+    }
+
+    @Override
+    public void taskStarted(String kind, String title) {
+        banner(kind + " [" + title + "]");
+    }
+
+    @Override
+    public void warning(String message) {
+        out.println(paint("[WARNING]: " + message, Color.BRIGHT_PURPLE));
+        out.flush();
+    }
+
+    @Override
+    public void hostResult(TaskOutcome o) {
+        String host = o.delegatedTo() != null ? o.host() + " -> " + o.delegatedTo() : o.host();
+        for (TaskOutcome.ItemOutcome item : o.items()) {
+            itemLine(o, host, item);
+        }
+        ModuleResult r = o.result();
+        switch (o.status()) {
+            case OK, CHANGED -> {
+                if (!o.items().isEmpty() && verbosity == 0) {
+                    break;
+                }
+                Color c = o.status() == TaskStatus.CHANGED ? Color.YELLOW : Color.GREEN;
+                String word = o.status() == TaskStatus.CHANGED ? "changed" : "ok";
+                String detail = detail(o);
+                out.println(paint(word + ": [" + host + "]" + detail, c));
+            }
+            case SKIPPED -> {
+                if (o.items().isEmpty() || verbosity > 0) {
+                    out.println(paint("skipping: [" + host + "]" + (verbosity > 0 && r != null && !r.msg().isEmpty()
+                            && !r.msg().equals("Conditional result was False") ? " => " + r.msg() : "")
+                            + (r != null && r.msg().startsWith("check mode") ? " => " + r.msg() : ""), Color.CYAN));
+                }
+            }
+            case FAILED -> {
+                out.println(paint("fatal: [" + host + "]: FAILED! => " + json(o, r), Color.RED));
+                if (o.ignored()) {
+                    out.println(paint("...ignoring", Color.CYAN));
+                }
+            }
+            case UNREACHABLE -> out.println(paint("fatal: [" + host + "]: UNREACHABLE! => " + json(o, r), Color.RED));
+        }
+        if (r != null && !o.hidden()) {
+            for (String w : r.warnings()) {
+                out.println(paint("[WARNING]: " + w, Color.BRIGHT_PURPLE));
+            }
+            if (diff) {
+                for (FileDiff d : r.diffs()) {
+                    out.print(UnifiedDiff.diff(d.beforeHeader(), d.before(), d.afterHeader(), d.after()));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private void itemLine(TaskOutcome o, String host, TaskOutcome.ItemOutcome item) {
+        String label = o.hidden() ? "None" : item.label();
+        switch (item.status()) {
+            case OK -> out.println(paint("ok: [" + host + "] => (item=" + label + ")" + itemDetail(o, item), Color.GREEN));
+            case CHANGED -> out.println(paint("changed: [" + host + "] => (item=" + label + ")" + itemDetail(o, item), Color.YELLOW));
+            case SKIPPED -> out.println(paint("skipping: [" + host + "] => (item=" + label + ")", Color.CYAN));
+            case FAILED -> out.println(paint("failed: [" + host + "] (item=" + label + ") => "
+                    + (o.hidden() ? censored() : JsonWriter.write(item.result().asRegistered())), Color.RED));
+            case UNREACHABLE -> out.println(paint("fatal: [" + host + "]: UNREACHABLE! (item=" + label + ") => "
+                    + JsonWriter.write(item.result().asRegistered()), Color.RED));
+        }
+    }
+
+    private String itemDetail(TaskOutcome o, TaskOutcome.ItemOutcome item) {
+        if (o.hidden()) {
+            return "";
+        }
+        if ("debug".equals(o.module()) || verbosity > 0) {
+            return " => " + JsonWriter.writePretty(shown(item.result()));
+        }
+        return "";
+    }
+
+    private String detail(TaskOutcome o) {
+        if (o.hidden()) {
+            return verbosity > 0 || "debug".equals(o.module()) ? " => " + censored() : "";
+        }
+        if ("debug".equals(o.module())) {
+            return " => " + JsonWriter.writePretty(shown(o.result()));
+        }
+        if (verbosity > 0 && o.result() != null) {
+            return " => " + JsonWriter.write(o.result().asRegistered());
+        }
+        return "";
+    }
+
+    /** What debug shows: its values without the bookkeeping keys. */
+    private static Map<String, Object> shown(ModuleResult r) {
+        Map<String, Object> m = new LinkedHashMap<>(r.values());
+        if (m.isEmpty() && !r.msg().isEmpty()) {
+            m.put("msg", r.msg());
+        }
+        return m;
+    }
+
+    private static String censored() {
+        return JsonWriter.write(Map.of("censored", HIDDEN));
+    }
+
+    private static String json(TaskOutcome o, ModuleResult r) {
+        if (o.hidden()) {
+            return censored();
+        }
+        Map<String, Object> m = r == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.asRegistered());
+        if (o.status() == TaskStatus.UNREACHABLE) {
+            m.remove("failed");
+            m.put("unreachable", true);
+        }
+        return JsonWriter.write(m);
+    }
+
+    @Override
+    public void playbookFinished(RunStats stats) {
+        banner("PLAY RECAP");
+        stats.hosts().forEach((h, s) -> out.println(recapLine(h, s)));
+        if (stats.interrupted()) {
+            out.println(paint("[ERROR]: the run was interrupted; the recap shows what was done so far", Color.RED));
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** One recap line in Ansible's exact layout: host padded to 26, each field {@code key=%-4s}. */
+    String recapLine(String host, RunStats.HostStats s) {
+        Color hc = s.failed() > 0 || s.unreachable() > 0 ? Color.RED : s.changed() > 0 ? Color.YELLOW : Color.GREEN;
+        return paint(String.format("%-26s", host), hc) + " : "
+                + field("ok", s.ok(), Color.GREEN) + " " + field("changed", s.changed(), Color.YELLOW) + " "
+                + field("unreachable", s.unreachable(), Color.RED) + " " + field("failed", s.failed(), Color.RED) + " "
+                + field("skipped", s.skipped(), Color.CYAN) + " " + field("rescued", s.rescued(), Color.MAGENTA) + " "
+                + field("ignored", s.ignored(), Color.MAGENTA);
+    }
+
+    private String field(String key, int n, Color c) {
+        String f = String.format("%s=%-4s", key, n);
+        return n != 0 ? paint(f, c) : f;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.jplay.engine.run;
+
+import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.TemplateFiles;
+import dev.jplay.engine.expr.VarScope;
+import dev.jplay.engine.inventory.Host;
+import dev.jplay.engine.inventory.Inventory;
+import dev.jplay.engine.playbook.Play;
+import dev.jplay.engine.playbook.Playbook;
+import dev.jplay.engine.playbook.PlaybookLoader;
+import dev.jplay.engine.playbook.TaskNode;
+import dev.jplay.engine.registry.ModuleRegistry;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The top of the run pipeline: for each play, pick its hosts, then hand the play to a
+ * {@link PlayRunner}. Host state (facts, registered results, failures) carries over between plays.
+ */
+public final class PlaybookRunner {
+    private final Inventory inventory;
+    private final ModuleRegistry modules;
+    private final RunOptions options;
+    private final RunListener listener;
+    private final Expressions expressions;
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    public PlaybookRunner(Inventory inventory, ModuleRegistry modules, Expressions expressions, RunOptions options, RunListener listener) {
+        this.inventory = inventory;
+        this.modules = modules;
+        this.options = options;
+        this.listener = listener;
+        this.expressions = expressions;
+    }
+
+    /** Asks the run to start no new task (Ctrl-C); running tasks finish. */
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    public RunStats run(Playbook playbook, PlaybookLoader loader) {
+        RunStats stats = new RunStats();
+        Map<String, HostState> states = new LinkedHashMap<>();
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.forks(), r -> {
+            Thread t = new Thread(r, "jplay-fork-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        TemplateFiles templates = new TemplateFiles(expressions);
+        Path pbDir = playbook.dir();
+        VarsAssembler vars = new VarsAssembler(inventory, states, options, expressions, pbDir);
+        try (ConnectionPool connections = new ConnectionPool(options.connections())) {
+            TaskRunner tasks = new TaskRunner(modules, expressions, templates, vars, options, connections,
+                    t -> searchPath(t, loader, pbDir));
+            PlayRunner.RunContext ctx = new PlayRunner.RunContext(options, expressions, vars, tasks, connections, states, listener,
+                    stats, pool, loader, new TagFilter(options.tags(), options.skipTags()), new PlayRunner.StartAt(options.startAtTask()),
+                    stop::get);
+            listener.playbookStarted(playbook, options.check());
+            for (Play play : playbook.plays()) {
+                if (stop.get()) {
+                    break;
+                }
+                List<String> names = hostsOf(play);
+                List<HostState> hosts = new ArrayList<>();
+                for (String n : names) {
+                    HostState s = states.computeIfAbsent(n, HostState::new);
+                    stats.touch(n);
+                    if (s.status == HostState.Status.ENDED) {
+                        s.status = HostState.Status.ACTIVE;
+                    }
+                    if (s.active()) {
+                        hosts.add(s);
+                    }
+                }
+                listener.playStarted(play, names);
+                if (hosts.isEmpty()) {
+                    listener.warning("no hosts matched '" + play.hosts() + "'" + (options.limit() != null ? " with --limit " + options.limit() : "")
+                            + "; skipping this play");
+                    continue;
+                }
+                new PlayRunner(play, ctx).run(hosts);
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (stop.get()) {
+            stats.markInterrupted();
+        }
+        listener.playbookFinished(stats);
+        return stats;
+    }
+
+    /** The play's hosts: its pattern (expressions rendered with -e vars), narrowed by --limit, in inventory order. */
+    public List<String> hostsOf(Play play) {
+        VarScope scope = new VarScope(new LinkedHashMap<>(play.vars()), expressions).with(options.extraVars());
+        String pattern = Expressions.toText(expressions.render(play.hosts(), scope));
+        Set<String> names = new LinkedHashSet<>();
+        for (Host h : inventory.match(pattern)) {
+            names.add(h.name());
+        }
+        if (names.isEmpty()) {
+            for (String part : pattern.split("[,:]")) {
+                inventory.implicitLocal(part.strip()).ifPresent(h -> names.add(h.name()));
+            }
+        }
+        if (options.limit() != null) {
+            Set<String> limited = new LinkedHashSet<>();
+            for (Host h : inventory.match(options.limit())) {
+                limited.add(h.name());
+            }
+            names.retainAll(limited);
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static TaskContext.SearchPath searchPath(TaskNode.Task t, PlaybookLoader loader, Path pbDir) {
+        List<Path> files = new ArrayList<>();
+        if (t.role() != null) {
+            files.add(t.role().dir().resolve("files"));
+        }
+        files.add(t.baseDir().resolve("files"));
+        files.add(t.baseDir());
+        files.add(pbDir.resolve("files"));
+        files.add(pbDir);
+        return new TaskContext.SearchPath(loader.templateSearchPath(t.baseDir(), t.role()), files, pbDir);
+    }
+}

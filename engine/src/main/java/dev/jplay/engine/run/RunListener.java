@@ -1,0 +1,32 @@
+package dev.jplay.engine.run;
+
+import dev.jplay.engine.playbook.Play;
+import dev.jplay.engine.playbook.Playbook;
+
+import java.util.List;
+
+/**
+ * Receives the events of a run in order. The console output and the JSON report are two
+ * listeners of the same stream. Calls come from one thread at a time, in a stable order per task.
+ */
+public interface RunListener {
+
+    default void playbookStarted(Playbook playbook, boolean checkMode) {
+    }
+
+    default void playStarted(Play play, List<String> hosts) {
+    }
+
+    /** @param kind "TASK", "RUNNING HANDLER" */
+    default void taskStarted(String kind, String title) {
+    }
+
+    default void hostResult(TaskOutcome outcome) {
+    }
+
+    default void warning(String message) {
+    }
+
+    default void playbookFinished(RunStats stats) {
+    }
+}

@@ -1,0 +1,131 @@
+package dev.jplay.engine.run;
+
+import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.VarScope;
+import dev.jplay.engine.inventory.Inventory;
+import dev.jplay.engine.playbook.RoleContext;
+import dev.jplay.engine.playbook.TaskKeywords;
+
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the variables a task sees on a host, in Ansible's precedence (low to high): role defaults,
+ * inventory group and host vars, facts, play vars, vars_files, role vars, block and task vars,
+ * set_fact and register, role params, magic variables, and {@code -e} extra vars over everything.
+ */
+final class VarsAssembler {
+    /** Ansible's {@code omit}: an option whose value is this is left out. */
+    static final String OMIT = "__jplay_omit_placeholder__";
+
+    private final Inventory inventory;
+    private final Map<String, HostState> states;
+    private final RunOptions options;
+    private final Expressions expressions;
+    private final Path playbookDir;
+
+    VarsAssembler(Inventory inventory, Map<String, HostState> states, RunOptions options, Expressions expressions, Path playbookDir) {
+        this.inventory = inventory;
+        this.states = states;
+        this.options = options;
+        this.expressions = expressions;
+        this.playbookDir = playbookDir;
+    }
+
+    /** The play-wide part: play vars and vars_files, and who is in the play. */
+    record PlayVars(Map<String, Object> vars, List<String> playHosts, List<String> batch, String playName) {
+    }
+
+    VarScope scope(HostState host, PlayVars play, TaskKeywords kw, RoleContext role, Map<String, Object> extra) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (role != null) {
+            m.putAll(role.defaults());
+        }
+        m.putAll(inventoryVars(host.name));
+        synchronized (host) {
+            injectFacts(m, host.facts);
+        }
+        m.putAll(play.vars());
+        if (role != null) {
+            m.putAll(role.vars());
+        }
+        if (kw != null) {
+            m.putAll(kw.vars());
+        }
+        synchronized (host) {
+            m.putAll(host.runtimeVars);
+        }
+        if (role != null) {
+            m.putAll(role.params());
+            m.put("role_name", role.name());
+            m.put("role_path", role.dir().toString());
+        }
+        m.putAll(extra);
+        m.put("inventory_hostname", host.name);
+        m.put("inventory_hostname_short", host.name.contains(".") ? host.name.substring(0, host.name.indexOf('.')) : host.name);
+        m.put("groups", inventory.groupsMagicVar());
+        m.put("group_names", inventory.groupNames(host.name));
+        m.put("hostvars", new HostVars());
+        m.put("playbook_dir", playbookDir.toString());
+        m.put("ansible_check_mode", options.check());
+        m.put("ansible_diff_mode", options.diff());
+        m.put("ansible_play_hosts", play.playHosts());
+        m.put("ansible_play_hosts_all", play.playHosts());
+        m.put("ansible_play_batch", play.batch());
+        m.put("ansible_play_name", play.playName() == null ? "" : play.playName());
+        m.put("omit", OMIT);
+        m.putAll(options.extraVars());
+        return new VarScope(m, expressions);
+    }
+
+    Map<String, Object> inventoryVars(String host) {
+        return inventory.host(host).isPresent() ? inventory.varsFor(host) : Map.of("ansible_connection", "local");
+    }
+
+    private static void injectFacts(Map<String, Object> m, Map<String, Object> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        m.put("ansible_facts", new LinkedHashMap<>(facts));
+        facts.forEach((k, v) -> m.put("ansible_" + k, v));
+    }
+
+    /** Ansible's {@code hostvars}: every host's variables, computed when a host is looked up. */
+    private final class HostVars extends AbstractMap<String, Object> {
+        @Override
+        public Object get(Object key) {
+            if (!(key instanceof String h) || !states.containsKey(h) && inventory.host(h).isEmpty()) {
+                return null;
+            }
+            Map<String, Object> v = new LinkedHashMap<>(inventoryVars(h));
+            HostState s = states.get(h);
+            if (s != null) {
+                synchronized (s) {
+                    injectFacts(v, s.facts);
+                    v.putAll(s.runtimeVars);
+                }
+            }
+            v.put("inventory_hostname", h);
+            return v;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> out = new LinkedHashSet<>();
+            for (var h : inventory.hosts()) {
+                out.add(new SimpleImmutableEntry<>(h.name(), get(h.name())));
+            }
+            return out;
+        }
+    }
+}
