@@ -123,6 +123,10 @@ public final class Expressions {
         if (expr.isBlank()) {
             throw new ExpressionError(expr, 0, "empty expression");
         }
+        String jinja = JinjaHints.jinjaFilter(expr);
+        if (jinja != null) {
+            throw new ExpressionError(expr, expr.indexOf('|'), "'" + expr + "' is Jinja2, but jplay's expressions are FreeMarker's: " + jinja);
+        }
         try {
             t = new Template("expr", new StringReader(PREFIX + expr + SUFFIX), cfg);
         } catch (ParseException e) {
@@ -146,10 +150,10 @@ public final class Expressions {
             TemplateModel v = env.getMainNamespace().get("__jp_v");
             return normalize(v == null ? null : DeepUnwrap.unwrap(v));
         } catch (InvalidReferenceException e) {
-            String blamed = e.getBlamedExpressionString();
+            String blamed = stripParens(e.getBlamedExpressionString());
             throw new ExpressionError(expr, -1, (blamed == null ? "undefined value" : "'" + blamed + "' is undefined")
                     + " in '" + expr + "' (give a default with " + (blamed == null ? "x" : blamed) + "!'value', or test it with "
-                    + (blamed == null ? "x" : blamed) + "??)", blamed);
+                    + (blamed == null ? "x" : blamed) + "??)" + JinjaHints.hintFor(expr), blamed);
         } catch (ExpressionError e) {
             throw e;
         } catch (TemplateException e) {
@@ -248,6 +252,14 @@ public final class Expressions {
             return out;
         }
         return v;
+    }
+
+    private static String stripParens(String s) {
+        String t = s == null ? null : s.strip();
+        while (t != null && t.startsWith("(") && t.endsWith(")")) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     static String firstLine(String s) {

@@ -30,6 +30,19 @@ final class JinjaHints {
     private JinjaHints() {
     }
 
+    private static final Pattern FILTER = Pattern.compile("\\|\\s*(default|d|length|int|float|lower|upper|join|bool|string|trim"
+            + "|replace|to_json|to_yaml|to_nice_json|regex_replace|basename|dirname|quote|first|last|list|dict2items|items2dict)\\b");
+
+    /** When the expression uses a Jinja2 filter ({@code x | default(...)}), what to write instead; else null. */
+    static String jinjaFilter(String expression) {
+        if (!FILTER.matcher(expression).find()) {
+            return null;
+        }
+        String h = hintFor(expression);
+        return h.isEmpty() ? "filters are written as built-ins, e.g. x?upper_case, list?join(',')"
+                : h.substring(" (hint: ".length(), h.length() - 1);
+    }
+
     /** A hint for this expression, or empty. */
     static String hintFor(String expression) {
         for (var e : HINTS.entrySet()) {

@@ -1,0 +1,48 @@
+package dev.jplay.engine.connection;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WrappedCommandTest {
+    @Test
+    void plainCommandsRunAsGivenWithExportsFirst() throws Exception {
+        ExecRequest r = ExecRequest.of("echo \"$GREETING\"").withEnv(Map.of("GREETING", "it's me"));
+        ExecResult res = new LocalConnection().exec(r);
+        assertEquals("it's me", res.outTrimmed());
+    }
+
+    @Test
+    void becomePasswordGoesOnStdinNeverOnTheCommandLine() {
+        ExecRequest r = ExecRequest.of("cat").withStdin("payload".getBytes(StandardCharsets.UTF_8))
+                .withBecome(Become.sudo("root").withPassword("s3cret-pw"));
+        WrappedCommand w = WrappedCommand.of(r);
+        assertFalse(w.commandLine().contains("s3cret-pw"));
+        assertTrue(w.commandLine().startsWith("sudo -H -S -p '' -u root"));
+        String in = new String(w.stdin(), StandardCharsets.UTF_8);
+        assertEquals("s3cret-pw\n" + WrappedCommand.SENTINEL + "\npayload", in);
+        assertFalse(r.become().toString().contains("s3cret-pw"));
+    }
+
+    @Test
+    void stdinPrefixIsSkippedWhenSudoDoesNotReadThePassword() throws Exception {
+        // simulate "sudo did not need the password": run the inner shell directly with the whole stdin
+        ExecRequest r = ExecRequest.of("cat").withStdin("payload\nline2".getBytes(StandardCharsets.UTF_8))
+                .withBecome(Become.sudo("root").withPassword("pw"));
+        WrappedCommand w = WrappedCommand.of(r);
+        String inner = w.commandLine().substring(w.commandLine().indexOf("-- /bin/sh -c ") + "-- /bin/sh -c ".length());
+        ExecResult res = new LocalConnection().exec(new ExecRequest("eval " + inner.replaceFirst("^", ""), w.stdin(), null, null, null));
+        assertEquals("payload\nline2", res.out());
+    }
+
+    @Test
+    void sudoWithoutPasswordIsNonInteractive() {
+        WrappedCommand w = WrappedCommand.of(ExecRequest.of("id -u").withBecome(Become.sudo("jpuser")));
+        assertTrue(w.commandLine().startsWith("sudo -H -n -u jpuser -- /bin/sh -c "), w.commandLine());
+    }
+}

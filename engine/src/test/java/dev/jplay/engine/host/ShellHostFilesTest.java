@@ -1,0 +1,91 @@
+package dev.jplay.engine.host;
+
+import dev.jplay.engine.connection.ExecRequest;
+import dev.jplay.engine.connection.LocalConnection;
+import dev.jplay.engine.spi.FileAttributes;
+import dev.jplay.engine.spi.FileState;
+import dev.jplay.engine.spi.ModuleFailure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real files through the local connection: atomic writes, stat, attributes. */
+class ShellHostFilesTest {
+    private final LocalConnection local = new LocalConnection();
+    private final ShellHostFiles files = new ShellHostFiles((script, in) -> {
+        try {
+            return local.exec(ExecRequest.of(script).withStdin(in));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    @Test
+    void writesAtomicallyWithTheModeAskedForAndLeavesNoTempFiles(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("secret.conf");
+        files.write(f.toString(), "token=1\n".getBytes(StandardCharsets.UTF_8), new FileAttributes("0600", null, null));
+        assertEquals("token=1\n", Files.readString(f));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "no temp file left beside the target");
+        }
+        FileState st = files.stat(f.toString());
+        assertTrue(st.isFile());
+        assertEquals("0600", st.mode());
+        assertEquals(64, st.sha256().length());
+    }
+
+    @Test
+    void rewriteKeepsExistingModeWhenNoneIsGiven(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a");
+        Files.writeString(f, "old");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-x---"));
+        files.write(f.toString(), "new".getBytes(StandardCharsets.UTF_8), FileAttributes.NONE);
+        assertEquals("new", Files.readString(f));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
+
+    @Test
+    void failedWriteLeavesTheOldFileAndNoTempFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("keep");
+        Files.writeString(f, "old");
+        ModuleFailure e = assertThrows(ModuleFailure.class, () ->
+                files.write(f.toString(), "new".getBytes(StandardCharsets.UTF_8), new FileAttributes("0644", "no-such-user-jplay", null)));
+        assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
+        assertEquals("old", Files.readString(f));
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
+    void statAndReadAbsentPaths(@TempDir Path dir) throws Exception {
+        assertFalse(files.stat(dir.resolve("nope").toString()).exists());
+        assertTrue(files.read(dir.resolve("nope").toString()).isEmpty());
+        Files.createSymbolicLink(dir.resolve("l"), Path.of("target"));
+        FileState l = files.stat(dir.resolve("l").toString());
+        assertTrue(l.isLink());
+        assertEquals("target", l.linkTarget());
+    }
+
+    @Test
+    void attributesChangeOnlyWhenTheyDiffer(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("m");
+        Files.writeString(f, "x");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        assertFalse(files.applyAttributes(f.toString(), new FileAttributes("0644", null, null), false));
+        assertTrue(files.applyAttributes(f.toString(), new FileAttributes("0600", null, null), true));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), "check mode changes nothing");
+        assertTrue(files.applyAttributes(f.toString(), new FileAttributes("u+x", null, null), false));
+        assertEquals("rwxr--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
+}
