@@ -1,10 +1,12 @@
 package dev.jplay.engine.cli;
 
-import dev.jplay.engine.connection.ConnectionException;
+import dev.jplay.engine.connection.ConnectionFactory;
+import dev.jplay.engine.connection.ssh.SshOptions;
 import dev.jplay.engine.run.ConnectionOpener;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** SSH options shared by commands that connect to hosts. */
 public final class ConnectionOptions {
@@ -23,9 +25,12 @@ public final class ConnectionOptions {
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "an extra known_hosts file to verify host keys against")
     Path knownHosts;
 
+    SshOptions sshOptions() {
+        return new SshOptions(user, privateKey, Duration.ofSeconds(sshTimeout), acceptNewHostKeys, knownHosts);
+    }
+
     ConnectionOpener opener() {
-        return (name, vars) -> {
-            throw new ConnectionException(name + ": SSH connections are not available in this build");
-        };
+        SshOptions ssh = sshOptions();
+        return (name, vars) -> ConnectionFactory.open(name, vars, ssh);
     }
 }

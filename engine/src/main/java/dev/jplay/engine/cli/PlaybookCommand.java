@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
 /** {@code jplay PLAYBOOK... [options]}: the ansible-playbook equivalent. */
 @Command(name = "jplay", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Runs Ansible-style playbooks: idempotent modules over SSH or locally, nothing installed on the hosts.",
-        subcommands = {DocCommand.class},
+        subcommands = {InventoryCommand.class, DocCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all tasks succeeded (or no hosts matched)", "1:an error outside the run (file missing, I/O)",
                 "2:a task failed on some host", "3:invalid playbook, inventory, vars or expression; nothing ran",

@@ -29,6 +29,10 @@ public final class ArgsBinder {
         Map<String, Object> byName = new LinkedHashMap<>();
         for (var e : raw.entrySet()) {
             var opt = spec.option(e.getKey());
+            if (opt.isEmpty() && spec.anyOptions()) {
+                byName.put(e.getKey(), e.getValue());
+                continue;
+            }
             if (opt.isEmpty()) {
                 List<String> known = new ArrayList<>(spec.options().keySet());
                 known.remove(ModuleSpec.RAW_PARAMS);
@@ -91,6 +95,10 @@ public final class ArgsBinder {
     public static ModuleArgs bind(ModuleSpec spec, Map<String, Object> rendered) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (var e : rendered.entrySet()) {
+            if (spec.anyOptions() && spec.option(e.getKey()).isEmpty()) {
+                out.put(e.getKey(), e.getValue());
+                continue;
+            }
             OptionSpec o = spec.option(e.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown option '" + e.getKey() + "' for module '" + spec.name() + "'"));
             Object v = OptionCoercion.coerce(o, e.getValue());

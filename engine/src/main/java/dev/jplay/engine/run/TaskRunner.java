@@ -217,6 +217,8 @@ final class TaskRunner {
                     false, 1);
         } catch (IllegalArgumentException | ExpressionError e) {
             result = ModuleResult.failed(where(task) + e.getMessage());
+        } catch (dev.jplay.engine.error.InputError e) {
+            result = ModuleResult.failed(e.describe());
         } catch (RuntimeException e) {
             result = ModuleResult.failed("internal error in module '" + task.module() + "': " + e);
         }

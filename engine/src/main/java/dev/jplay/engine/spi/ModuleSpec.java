@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param checkMode          the module can predict its changes in check mode
  * @param mutuallyExclusive  groups of options of which at most one may be given
  * @param requiredOneOf      groups of options of which at least one must be given
+ * @param anyOptions         the module also takes options it does not declare, passed through unchanged
+ *                           ({@code set_fact}: every key is a variable to set)
  */
 public record ModuleSpec(String name, List<String> aliases, String description, boolean freeForm, boolean checkMode,
                          Map<String, OptionSpec> options, List<List<String>> mutuallyExclusive,
-                         List<List<String>> requiredOneOf) {
+                         List<List<String>> requiredOneOf, boolean anyOptions) {
 
     public static final String RAW_PARAMS = "_raw_params";
 
@@ -28,6 +30,12 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         mutuallyExclusive = List.copyOf(mutuallyExclusive);
         requiredOneOf = List.copyOf(requiredOneOf);
+    }
+
+    /** A spec that takes only the options it declares. */
+    public ModuleSpec(String name, List<String> aliases, String description, boolean freeForm, boolean checkMode,
+                      Map<String, OptionSpec> options, List<List<String>> mutuallyExclusive, List<List<String>> requiredOneOf) {
+        this(name, aliases, description, freeForm, checkMode, options, mutuallyExclusive, requiredOneOf, false);
     }
 
     /** Finds an option by its name or one of its aliases. */
@@ -50,6 +58,7 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         private String description = "";
         private boolean freeForm;
         private boolean checkMode = true;
+        private boolean anyOptions;
         private final Map<String, OptionSpec> options = new LinkedHashMap<>();
         private final List<List<String>> exclusive = new ArrayList<>();
         private final List<List<String>> oneOf = new ArrayList<>();
@@ -79,6 +88,12 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
             return this;
         }
 
+        /** Accept any option name besides the declared ones; undeclared values are passed through as given. */
+        public Builder anyOptions() {
+            anyOptions = true;
+            return this;
+        }
+
         public Builder option(OptionSpec option) {
             options.put(option.name(), option);
             return this;
@@ -95,7 +110,7 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         }
 
         public ModuleSpec build() {
-            return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, exclusive, oneOf);
+            return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, exclusive, oneOf, anyOptions);
         }
     }
 }

@@ -1,0 +1,64 @@
+package dev.jplay.engine.connection.ssh;
+
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.common.Factory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The algorithms jplay offers. By default only modern ones: no SHA-1 key exchange
+ * (diffie-hellman-group1/14-sha1, group-exchange-sha1), no ssh-rsa/ssh-dss signatures (SHA-1), no CBC
+ * or other legacy ciphers, no SHA-1/MD5 MACs. {@code jplay_ssh_legacy_algorithms: true} re-enables
+ * everything sshj supports, modern ones still preferred, for servers too old for the modern set.
+ */
+final class SshAlgorithms {
+
+    static final Set<String> MODERN_KEX = Set.of("curve25519-sha256", "curve25519-sha256@libssh.org",
+            "ecdh-sha2-nistp521", "ecdh-sha2-nistp384", "ecdh-sha2-nistp256", "diffie-hellman-group-exchange-sha256",
+            "diffie-hellman-group14-sha256", "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512",
+            "ext-info-c");
+    static final Set<String> MODERN_KEYS = Set.of("ssh-ed25519", "ssh-ed25519-cert-v01@openssh.com",
+            "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+            "ecdsa-sha2-nistp256-cert-v01@openssh.com", "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+            "ecdsa-sha2-nistp521-cert-v01@openssh.com", "rsa-sha2-512", "rsa-sha2-256");
+    static final Set<String> MODERN_CIPHERS = Set.of("chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com",
+            "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr", "aes256-ctr");
+    static final Set<String> MODERN_MACS = Set.of("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com",
+            "hmac-sha2-256", "hmac-sha2-512");
+
+    private SshAlgorithms() {
+    }
+
+    /** sshj's configuration with jplay's algorithm policy and keep-alive that detects dead peers. */
+    static DefaultConfig config(boolean legacy) {
+        DefaultConfig c = new DefaultConfig();
+        c.setKeyExchangeFactories(select(c.getKeyExchangeFactories(), MODERN_KEX, legacy));
+        c.setKeyAlgorithms(select(c.getKeyAlgorithms(), MODERN_KEYS, legacy));
+        c.setCipherFactories(select(c.getCipherFactories(), MODERN_CIPHERS, legacy));
+        c.setMACFactories(select(c.getMACFactories(), MODERN_MACS, legacy));
+        // keepalive@openssh.com requests that expect an answer: a vanished peer fails the connection
+        c.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        return c;
+    }
+
+    /** The modern entries in sshj's order; in legacy mode followed by all the others. */
+    private static <T> List<Factory.Named<T>> select(List<Factory.Named<T>> all, Set<String> modern, boolean legacy) {
+        List<Factory.Named<T>> out = new ArrayList<>();
+        for (Factory.Named<T> f : all) {
+            if (modern.contains(f.getName())) {
+                out.add(f);
+            }
+        }
+        if (legacy) {
+            for (Factory.Named<T> f : all) {
+                if (!modern.contains(f.getName())) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.jplay.engine.inventory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects hosts and groups while the sources are parsed, following the rules of Ansible's
+ * {@code InventoryData}: {@code all} and {@code ungrouped} always exist, a host's port is taken from
+ * the first {@code host:port} that creates it, {@code ansible_group_priority} sets the group's
+ * priority instead of a variable, child links may not form a loop, and {@link #build} reconciles
+ * (parentless groups become children of {@code all}, hosts with no other group go to
+ * {@code ungrouped}, hosts with another group leave it).
+ */
+final class InventoryBuilder {
+    static final String ALL = "all";
+    static final String UNGROUPED = "ungrouped";
+    static final String PRIORITY_VAR = "ansible_group_priority";
+
+    static final class GroupData {
+        final String name;
+        final List<String> hosts = new ArrayList<>();
+        final Set<String> hostSet = new HashSet<>();
+        final List<String> children = new ArrayList<>();
+        final List<String> parents = new ArrayList<>();
+        final Map<String, Object> vars = new LinkedHashMap<>();
+        int priority = 1;
+
+        GroupData(String name) {
+            this.name = name;
+        }
+    }
+
+    static final class HostData {
+        final String name;
+        final Map<String, Object> vars = new LinkedHashMap<>();
+        final Path source;
+
+        HostData(String name, Path source) {
+            this.name = name;
+            this.source = source;
+        }
+    }
+
+    private final Map<String, GroupData> groups = new LinkedHashMap<>();
+    private final Map<String, HostData> hosts = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    /** The file being parsed; new hosts remember it as their {@code inventory_file}. */
+    private Path currentSource;
+
+    InventoryBuilder() {
+        addGroup(ALL);
+        addGroup(UNGROUPED);
+        addChild(ALL, UNGROUPED);
+    }
+
+    void currentSource(Path source) {
+        this.currentSource = source;
+    }
+
+    boolean hasGroup(String name) {
+        return groups.containsKey(name);
+    }
+
+    boolean hasHost(String name) {
+        return hosts.containsKey(name);
+    }
+
+    void warn(String message) {
+        warnings.add(message);
+    }
+
+    void addGroup(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new InventoryRuleError("a group name must not be empty");
+        }
+        groups.computeIfAbsent(name, GroupData::new);
+    }
+
+    /**
+     * Adds the host if new (with {@code ansible_port} when a port is given and non-zero, as Ansible's
+     * {@code Host(name, port)} does) and puts it into {@code group}.
+     */
+    void addHost(String name, String group, Number port) {
+        if (name == null || name.isEmpty()) {
+            throw new InventoryRuleError("a host name must not be empty");
+        }
+        GroupData g = group == null ? null : groups.get(group);
+        if (group != null && g == null) {
+            throw new InventoryRuleError("group '" + group + "' is not defined");
+        }
+        HostData h = hosts.get(name);
+        if (h == null) {
+            h = new HostData(name, currentSource);
+            hosts.put(name, h);
+            if (port != null && port.longValue() != 0) {
+                h.vars.put("ansible_port", port);
+            }
+        }
+        if (g != null && g.hostSet.add(name)) {
+            g.hosts.add(name);
+        }
+    }
+
+    void setHostVar(String host, String key, Object value) {
+        hosts.get(host).vars.put(key, value);
+    }
+
+    void setGroupVar(String group, String key, Object value) {
+        GroupData g = groups.get(group);
+        if (PRIORITY_VAR.equals(key)) {
+            Integer priority = priorityOf(value);
+            if (priority != null) {
+                g.priority = priority;
+            }
+            return;
+        }
+        g.vars.put(key, value);
+    }
+
+    /** Python's {@code int(value)}; null for values Ansible silently ignores (None, lists). */
+    private static Integer priorityOf(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Integer.parseInt(s.strip().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new InventoryRuleError(PRIORITY_VAR + " must be an integer, got '" + s + "'");
+            }
+        }
+        return null;
+    }
+
+    /** Makes {@code child} (a group, or else a host) a member of {@code parent}. */
+    void addChild(String parent, String child) {
+        GroupData p = groups.get(parent);
+        if (p == null) {
+            throw new InventoryRuleError("group '" + parent + "' is not defined");
+        }
+        GroupData c = groups.get(child);
+        if (c != null) {
+            if (p == c) {
+                throw new InventoryRuleError("group '" + parent + "' cannot be a child of itself");
+            }
+            if (p.children.contains(child)) {
+                return;
+            }
+            List<String> loop = pathBetween(child, parent);
+            if (loop != null) {
+                throw new InventoryRuleError("making '" + child + "' a child of '" + parent
+                        + "' creates a loop: " + String.join(" -> ", loop) + " -> " + child);
+            }
+            p.children.add(child);
+            if (!c.parents.contains(parent)) {
+                c.parents.add(parent);
+            }
+        } else if (hosts.containsKey(child)) {
+            if (p.hostSet.add(child)) {
+                p.hosts.add(child);
+            }
+        } else {
+            throw new InventoryRuleError("'" + child + "' is neither a host nor a group");
+        }
+    }
+
+    /** The child path from {@code from} down to {@code to}, or null when {@code to} is not below it. */
+    private List<String> pathBetween(String from, String to) {
+        Deque<List<String>> queue = new ArrayDeque<>();
+        queue.add(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            List<String> path = queue.poll();
+            String last = path.get(path.size() - 1);
+            if (last.equals(to)) {
+                return path;
+            }
+            if (!seen.add(last)) {
+                continue;
+            }
+            for (String next : groups.get(last).children) {
+                List<String> longer = new ArrayList<>(path);
+                longer.add(next);
+                queue.add(longer);
+            }
+        }
+        return null;
+    }
+
+    /** Reconciles the collected data the way Ansible does after the last source, and freezes it. */
+    Inventory build(List<Path> inventoryVarsDirs) {
+        for (GroupData g : new ArrayList<>(groups.values())) {
+            if (!g.name.equals(ALL) && g.parents.isEmpty()) {
+                addChild(ALL, g.name);
+            }
+        }
+        GroupData ungrouped = groups.get(UNGROUPED);
+        for (HostData h : hosts.values()) {
+            Set<String> memberOf = memberships(h.name);
+            if (memberOf.contains(UNGROUPED)) {
+                Set<String> others = new HashSet<>(memberOf);
+                others.remove(ALL);
+                others.remove(UNGROUPED);
+                if (!others.isEmpty()) {
+                    ungrouped.hosts.remove(h.name);
+                    ungrouped.hostSet.remove(h.name);
+                }
+            } else if (memberOf.isEmpty() || memberOf.equals(Set.of(ALL))) {
+                addChild(UNGROUPED, h.name);
+            }
+        }
+        for (String name : hosts.keySet()) {
+            if (groups.containsKey(name)) {
+                warnings.add("found both a group and a host named '" + name + "'");
+            }
+        }
+        return new Inventory(this, inventoryVarsDirs);
+    }
+
+    /** The groups that hold the host directly, plus all their ancestors (Ansible's {@code host.groups}). */
+    Set<String> memberships(String host) {
+        Set<String> result = new LinkedHashSet<>();
+        for (GroupData g : groups.values()) {
+            if (g.hostSet.contains(host)) {
+                addWithAncestors(g.name, result);
+            }
+        }
+        return result;
+    }
+
+    private void addWithAncestors(String group, Set<String> into) {
+        if (into.add(group)) {
+            for (String parent : groups.get(group).parents) {
+                addWithAncestors(parent, into);
+            }
+        }
+    }
+
+    Map<String, GroupData> groups() {
+        return groups;
+    }
+
+    Map<String, HostData> hosts() {
+        return hosts;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+}

@@ -1,0 +1,455 @@
+package dev.jplay.modules.files;
+
+import dev.jplay.engine.connection.ExecResult;
+import dev.jplay.engine.spi.FileAttributes;
+import dev.jplay.engine.spi.FileDiff;
+import dev.jplay.engine.spi.Module;
+import dev.jplay.engine.spi.ModuleArgs;
+import dev.jplay.engine.spi.ModuleContext;
+import dev.jplay.engine.spi.ModuleFailure;
+import dev.jplay.engine.spi.ModuleResult;
+import dev.jplay.engine.spi.ModuleSpec;
+import dev.jplay.engine.spi.OptionSpec;
+import dev.jplay.engine.spi.OptionType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.jplay.engine.connection.ShellQuote.quote;
+
+/**
+ * Ansible's file: a path's kind (file, directory, symlink, hard link, absent, touched) and its mode,
+ * owner, group and times. One probe round trip decides everything (for recurse, the whole tree's
+ * attributes come in the same probe); one more applies the change, if any.
+ */
+public final class FileModule implements Module {
+
+    private static final ModuleSpec SPEC = FileOptions.attributes(ModuleSpec.builder("file")
+                    .describe("Manages a path's kind and attributes: a file's mode/owner/group, a directory (created with "
+                            + "its parents), a symlink or hard link, an empty file (touch), or nothing (absent). Changes only "
+                            + "what differs. Returns path (dest for touch/link/hard), state, mode, owner, group.")
+                    .option(OptionSpec.of("path", OptionType.PATH, "The path to manage.").asRequired().aliases("dest", "name"))
+                    .option(OptionSpec.of("state", OptionType.STR, "file: only attributes of an existing file (fails when "
+                            + "missing); directory: create with parents; link/hard: symlink/hard link to src; touch: create "
+                            + "empty or update times; absent: remove (folders recursively). Default: the path's current "
+                            + "kind, or file.").choices("absent", "directory", "file", "hard", "link", "touch"))
+                    .option(OptionSpec.of("src", OptionType.PATH, "What a link points to (state=link/hard). A relative "
+                            + "symlink src is relative to the link's folder."))
+                    .option(OptionSpec.of("recurse", OptionType.BOOL, "With state=directory, set mode/owner/group on "
+                            + "everything below too (symlinks are not followed).").defaultValue(false))
+                    .option(OptionSpec.of("force", OptionType.BOOL, "link/hard: replace an existing file or empty folder, "
+                            + "or link to a src that does not exist yet.").defaultValue(false))
+                    .option(OptionSpec.of("follow", OptionType.BOOL, "When path is a symlink, set attributes on what it "
+                            + "points to.").defaultValue(true))
+                    .option(OptionSpec.of("modification_time", OptionType.STR, "preserve, now, or a time in "
+                            + "modification_time_format (host time zone). Default: now for touch, else preserve."))
+                    .option(OptionSpec.of("modification_time_format", OptionType.STR, "strftime format of "
+                            + "modification_time.").defaultValue("%Y%m%d%H%M.%S"))
+                    .option(OptionSpec.of("access_time", OptionType.STR, "preserve, now, or a time in access_time_format. "
+                            + "Default: now for touch, else preserve."))
+                    .option(OptionSpec.of("access_time_format", OptionType.STR, "strftime format of access_time.")
+                            .defaultValue("%Y%m%d%H%M.%S")))
+            .build();
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    /** One task's inputs, resolved. */
+    private record Job(ModuleContext ctx, String path, String state, String src, FileAttributes attrs, boolean recurse,
+                       boolean force, boolean follow, Timestamps times, ProbeResult probe, PathState current) {
+        boolean check() {
+            return ctx.checkMode();
+        }
+    }
+
+    @Override
+    public ModuleResult run(ModuleContext ctx) throws ModuleFailure {
+        ModuleArgs a = ctx.args();
+        String path = HomePath.expand(ctx, a.requireString("path"));
+        String state = a.string("state");
+        String src = a.string("src");
+        boolean recurse = a.bool("recurse");
+        boolean follow = a.bool("follow");
+        FileAttributes attrs = FileOptions.wanted(a);
+        if (recurse && state != null && !state.equals("directory")) {
+            throw new ModuleFailure("recurse option requires state to be 'directory'", Map.of("path", path));
+        }
+        if (src != null && state != null && !state.equals("link") && !state.equals("hard")) {
+            throw new ModuleFailure("src option requires state to be 'link' or 'hard'", Map.of("path", path));
+        }
+        // explicit times are converted by the host; the defaults depend on the state, resolved below
+        Timestamps explicit = Timestamps.of(a, state == null ? "file" : state);
+
+        String inner = src == null ? null : PosixPath.join(path, PosixPath.basename(src));
+        FileProbe probe = explicit.probe(new FileProbe().identity().owner(attrs.owner()).group(attrs.group())
+                .path("path", path, null, false));
+        if (src != null) {
+            probe.path("inner", inner, null, false)
+                    .path("src", PosixPath.join(PosixPath.dirname(path), src), null, false)
+                    .path("srcin", PosixPath.join(path, src), null, false)
+                    .path("srcraw", src, null, false)
+                    .value("path.first", "[ -d " + quote(path) + " ] && ls -A -- " + quote(path) + " | head -n 1");
+        } else if ("link".equals(state)) {
+            probe.value("path.first", "[ -d " + quote(path) + " ] && ls -A -- " + quote(path) + " | head -n 1");
+        }
+        if (recurse) {
+            probe.tree(path);
+        }
+        ProbeResult found = probe.run(ctx);
+
+        PathState st = found.state("path", path);
+        // as Ansible: a folder path with a src (and a state that is neither link nor absent) means the file inside it
+        if (src != null && !"link".equals(state) && !"absent".equals(state) && st.followed().isDirectory()) {
+            path = inner;
+            st = found.state("inner", inner);
+        }
+        String prev = st.ansibleState();
+        if (state == null) {
+            state = !prev.equals("absent") ? prev : recurse ? "directory" : "file";
+            if (recurse && !state.equals("directory")) {
+                throw new ModuleFailure("recurse option requires state to be 'directory'", Map.of("path", path));
+            }
+            if (src != null && !state.equals("link") && !state.equals("hard")) {
+                throw new ModuleFailure("src option requires state to be 'link' or 'hard'", Map.of("path", path));
+            }
+        }
+        Timestamps times = Timestamps.of(a, state);
+        Job job = new Job(ctx, path, state, src, attrs, recurse, a.bool("force"), follow, times, found, st);
+        return switch (state) {
+            case "absent" -> absent(job);
+            case "file" -> file(job);
+            case "directory" -> directory(job);
+            case "touch" -> touch(job);
+            case "link" -> link(job);
+            case "hard" -> hard(job);
+            default -> throw new ModuleFailure("unknown state " + state);
+        };
+    }
+
+    private ModuleResult absent(Job j) throws ModuleFailure {
+        PathState st = j.current();
+        if (!st.exists()) {
+            return ModuleResult.ok().value("path", j.path()).value("state", "absent").build();
+        }
+        if (!j.check()) {
+            exec(j.ctx(), (st.isDirectory() ? "rm -rf -- " : "rm -f -- ") + quote(j.path()), "cannot remove " + j.path());
+        }
+        ModuleResult.Builder r = ModuleResult.changed(true).value("path", j.path()).value("state", "absent");
+        return withStateDiff(r, j, st.ansibleState(), "absent").build();
+    }
+
+    private ModuleResult file(Job j) throws ModuleFailure {
+        PathState target = j.current();
+        String path = j.path();
+        if (!target.isFile() && j.follow() && target.isLink()) {
+            target = target.followed();
+            path = target.path();
+        }
+        String kind = target.ansibleState();
+        if (!kind.equals("file") && !kind.equals("hard")) {
+            throw new ModuleFailure("file (" + path + ") is " + kind + ", cannot continue"
+                            + (kind.equals("absent") ? " (use state=touch to create an empty file, or copy/template)" : ""),
+                    Map.of("path", path, "state", kind));
+        }
+        return converge(j, target, false, path, "path", "file");
+    }
+
+    private ModuleResult directory(Job j) throws ModuleFailure {
+        PathState target = j.current();
+        String path = j.path();
+        if (j.follow() && target.isLink()) {
+            target = target.followed();
+            path = target.path();
+        }
+        if (!target.exists()) {
+            if (!j.check()) {
+                exec(j.ctx(), mkdirs(j, path), "There was an issue creating " + path + " as requested");
+            }
+            ModuleResult.Builder r = ModuleResult.changed(true).value("path", path).value("state", "directory");
+            if (j.attrs().mode() != null) {
+                r.value("mode", AttributePlan.resolveMode(j.attrs().mode(), j.probe().defaultMode(true), true));
+            }
+            return withStateDiff(r, j, "absent", "directory").build();
+        }
+        if (!target.isDirectory()) {
+            throw new ModuleFailure(path + " already exists as a " + target.ansibleState(), Map.of("path", path));
+        }
+        return converge(j, target, false, path, "path", "directory");
+    }
+
+    /** mkdir of each missing component, giving each one the wanted mode/owner/group, as Ansible does. */
+    private static String mkdirs(Job j, String path) throws ModuleFailure {
+        List<String> parts = new ArrayList<>();
+        String cur = "";
+        for (String name : path.replaceAll("^/+|/+$", "").split("/")) {
+            cur = cur + "/" + name;
+            parts.add(path.startsWith("/") ? cur : cur.substring(1));
+        }
+        StringBuilder s = new StringBuilder("set -e; for d in");
+        parts.forEach(p -> s.append(' ').append(quote(p)));
+        s.append("; do if [ ! -d \"$d\" ]; then mkdir -- \"$d\"");
+        FileAttributes a = j.attrs();
+        if (a.mode() != null) {
+            s.append("; chmod ").append(AttributePlan.resolveMode(a.mode(), j.probe().defaultMode(true), true)).append(" -- \"$d\"");
+        }
+        if (a.owner() != null || a.group() != null) {
+            s.append("; chown ").append(quote((a.owner() == null ? "" : a.owner()) + (a.group() == null ? "" : ":" + a.group())))
+                    .append(" -- \"$d\"");
+        }
+        s.append("; fi; done");
+        List<String> times = j.times().commands(PathState.absent(path), j.probe(), false);
+        if (!j.times().preserveBoth() && !times.isEmpty()) {
+            s.append("; ").append(String.join("; ", times));
+        }
+        return s.toString();
+    }
+
+    private ModuleResult touch(Job j) throws ModuleFailure {
+        PathState st = j.current();
+        if (!st.exists()) {
+            if (!j.check()) {
+                List<String> cmds = new ArrayList<>();
+                cmds.add("touch -- " + quote(j.path()));
+                String mode = j.attrs().mode() == null ? null
+                        : AttributePlan.resolveMode(j.attrs().mode(), j.probe().defaultMode(false), false);
+                if (mode != null) {
+                    cmds.add("chmod " + mode + " -- " + quote(j.path()));
+                }
+                if (j.attrs().owner() != null || j.attrs().group() != null) {
+                    cmds.add("chown " + quote((j.attrs().owner() == null ? "" : j.attrs().owner())
+                            + (j.attrs().group() == null ? "" : ":" + j.attrs().group())) + " -- " + quote(j.path()));
+                }
+                for (String t : j.times().commands(st, j.probe(), false)) {
+                    if (t.contains("-d @")) {
+                        cmds.add(t);
+                    }
+                }
+                exec(j.ctx(), String.join(" && ", cmds), "Error, could not touch target " + j.path());
+            }
+            ModuleResult.Builder r = ModuleResult.changed(true).value("dest", j.path()).value("state", "file");
+            return withStateDiff(r, j, "absent", "touch").build();
+        }
+        boolean noDeref = !j.follow() && st.isLink();
+        PathState target = noDeref ? st : st.followed();
+        if (!target.exists()) {
+            target = st;
+            noDeref = true;
+        }
+        return converge(j, target, noDeref, j.path(), "dest", st.ansibleState());
+    }
+
+    private ModuleResult link(Job j) throws ModuleFailure {
+        PathState st = j.current();
+        String path = j.path();
+        String src = j.src();
+        String prev = st.ansibleState();
+        ProbeResult p = j.probe();
+        if (src == null && j.follow() && st.isLink() && st.target() != null) {
+            src = st.linkTarget();
+        }
+        boolean inDir = !st.isLink() && st.isDirectory();
+        PathState absrc = src == null ? null : j.src() == null ? st.followed()
+                : inDir ? p.state("srcin", PosixPath.join(path, src)) : p.state("src", PosixPath.join(PosixPath.dirname(path), src));
+        if (!j.force() && src != null && !absrc.followed().exists()) {
+            throw new ModuleFailure("src file does not exist, use \"force=yes\" if you really want to create the link: "
+                    + absrc.path(), Map.of("path", path, "src", src));
+        }
+        if (prev.equals("directory")) {
+            if (!j.force()) {
+                throw new ModuleFailure("refusing to convert from directory to symlink for " + path
+                        + " (force=true replaces an empty folder)", Map.of("path", path));
+            }
+            if (!p.value("path.first").isEmpty()) {
+                throw new ModuleFailure("the directory " + path + " is not empty, refusing to convert it", Map.of("path", path));
+            }
+        } else if ((prev.equals("file") || prev.equals("hard")) && !j.force()) {
+            throw new ModuleFailure("refusing to convert from " + prev + " to symlink for " + path
+                    + " (force=true replaces it)", Map.of("path", path));
+        }
+        boolean changed;
+        String oldSrc = null;
+        if (prev.equals("link")) {
+            changed = src != null && !st.linkTarget().equals(src);
+            oldSrc = st.linkTarget();
+        } else {
+            if (src == null) {
+                throw new ModuleFailure("src is required for creating new symlinks");
+            }
+            changed = true;
+        }
+        List<String> cmds = new ArrayList<>();
+        if (changed) {
+            if (prev.equals("absent")) {
+                cmds.add("ln -s -- " + quote(src) + " " + quote(path));
+            } else {
+                cmds.add(replaceWith(path, (prev.equals("directory") ? "rmdir -- " + quote(path) + " && " : "")
+                        + "ln -s -- " + quote(src) + " \"$t\""));
+            }
+        }
+        ModuleResult.Builder r = ModuleResult.changed(changed).value("dest", path).value("src", src).value("state", "link");
+        if (j.check() && !st.exists()) {
+            return withStateDiff(r, j, prev, "link").build();
+        }
+        // attributes: on what the link points to when following, else on the link itself (owner/group only)
+        PathState target = changed ? absrc.followed() : st.followed();
+        if (j.follow() && !target.exists()) {
+            if (!j.attrs().isEmpty() || !j.times().preserveBoth()) {
+                r.warn("Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this.");
+            }
+        } else {
+            PathState on = j.follow() ? target : changed ? asLink(path, p) : st;
+            AttributePlan plan = AttributePlan.of(on, j.attrs(), p, !j.follow());
+            List<String> times = j.times().commands(on, p, !j.follow());
+            if (plan.changes()) {
+                cmds.add(plan.script());
+                if (j.ctx().diffMode()) {
+                    r.diff(plan.diff());
+                }
+            }
+            cmds.addAll(times);
+            changed |= plan.changes() || !times.isEmpty();
+            if (!j.follow()) {
+                r.value("owner", plan.owner()).value("group", plan.group());
+            } else {
+                r.value("mode", plan.mode()).value("owner", plan.owner()).value("group", plan.group());
+            }
+        }
+        if (!j.check() && !cmds.isEmpty()) {
+            exec(j.ctx(), String.join(" && ", cmds), "Error while linking " + path);
+        }
+        r.changed(changed);
+        if (j.ctx().diffMode() && oldSrc != null && changed && !oldSrc.equals(src)) {
+            r.diff(new FileDiff(path + " (link)", "src: " + oldSrc + "\n", path + " (link)", "src: " + src + "\n"));
+        }
+        return withStateDiff(r, j, prev, "link").build();
+    }
+
+    /** A new symlink's own state, for owner/group on the link itself: owned by us until changed. */
+    private static PathState asLink(String path, ProbeResult p) {
+        long uid = p.value("user.uid").matches("\\d+") ? Long.parseLong(p.value("user.uid")) : -1;
+        long gid = p.value("user.gid").matches("\\d+") ? Long.parseLong(p.value("user.gid")) : -1;
+        return new PathState(path, "link", "0777", uid, p.userName(), gid, p.userGroup(), 0, 0, 0, 0, 1, 0, 0, 0, 0, "", "",
+                "", null);
+    }
+
+    private ModuleResult hard(Job j) throws ModuleFailure {
+        PathState st = j.current();
+        String path = j.path();
+        String src = j.src();
+        String prev = st.ansibleState();
+        ProbeResult p = j.probe();
+        if (!prev.equals("hard") && src == null) {
+            throw new ModuleFailure("src is required for creating new hardlinks");
+        }
+        PathState source = src == null ? null : p.state("srcraw", src).followed();
+        if (src != null && !source.exists()) {
+            throw new ModuleFailure("src does not exist", Map.of("dest", path, "src", src));
+        }
+        boolean changed = switch (prev) {
+            case "absent" -> true;
+            case "link" -> !st.linkTarget().equals(src);
+            case "hard" -> {
+                boolean differs = src != null && (st.inode() != source.inode() || st.dev() != source.dev());
+                if (differs && !j.force()) {
+                    throw new ModuleFailure("Cannot link, different hard link exists at destination (force=true replaces it)",
+                            Map.of("dest", path, "src", src));
+                }
+                yield differs;
+            }
+            case "file" -> {
+                if (!j.force()) {
+                    throw new ModuleFailure("Cannot link, file exists at destination (force=true replaces it)",
+                            Map.of("dest", path, "src", src));
+                }
+                yield true;
+            }
+            default -> throw new ModuleFailure("Cannot link: " + path + " is a directory", Map.of("dest", path, "src", src));
+        };
+        List<String> cmds = new ArrayList<>();
+        if (changed) {
+            cmds.add(prev.equals("absent") ? "ln -L -- " + quote(src) + " " + quote(path)
+                    : replaceWith(path, "ln -L -- " + quote(src) + " \"$t\""));
+        }
+        ModuleResult.Builder r = ModuleResult.changed(changed).value("dest", path).value("src", src).value("state", "hard");
+        if (j.check() && !st.exists()) {
+            return withStateDiff(r, j, prev, "hard").build();
+        }
+        PathState on = changed ? new PathState(path, source.type(), source.mode(), source.uid(), source.owner(),
+                source.gid(), source.group(), source.size(), source.mtime(), source.atime(), source.ctime(), source.nlink() + 1,
+                source.inode(), source.dev(), 0, 0, "", "", "", null) : st;
+        AttributePlan plan = AttributePlan.of(on, j.attrs(), p, false);
+        List<String> times = j.times().commands(on, p, false);
+        if (plan.changes()) {
+            cmds.add(plan.script());
+            if (j.ctx().diffMode()) {
+                r.diff(plan.diff());
+            }
+        }
+        cmds.addAll(times);
+        changed |= plan.changes() || !times.isEmpty();
+        if (!j.check() && !cmds.isEmpty()) {
+            exec(j.ctx(), String.join(" && ", cmds), "Error while linking " + path);
+        }
+        r.changed(changed).value("mode", plan.mode()).value("owner", plan.owner()).value("group", plan.group());
+        return withStateDiff(r, j, prev, "hard").build();
+    }
+
+    /** Replaces a path atomically: {@code make} creates the new entry at "$t" beside it, then it is renamed over. */
+    private static String replaceWith(String path, String make) {
+        String dir = PosixPath.parentOrDot(path);
+        return "{ t=" + quote(dir) + "/.jplay-link.$$; rm -f -- \"$t\"; " + make + " && mv -Tf -- \"$t\" " + quote(path)
+                + " || { rm -f -- \"$t\"; false; }; }";
+    }
+
+    /** Attributes and times of an existing path (and, with recurse, of everything below it). */
+    private ModuleResult converge(Job j, PathState target, boolean noDeref, String path, String key, String state)
+            throws ModuleFailure {
+        AttributePlan plan = AttributePlan.of(target, j.attrs(), j.probe(), noDeref);
+        List<String> times = j.times().commands(target, j.probe(), noDeref);
+        List<String> cmds = new ArrayList<>();
+        if (plan.changes()) {
+            cmds.add(plan.script());
+        }
+        cmds.addAll(times);
+        RecursivePlan below = j.recurse() ? RecursivePlan.of(j.probe().tree(), j.attrs(), j.probe()) : RecursivePlan.NONE;
+        boolean changed = !cmds.isEmpty() || below.changes();
+        if (!j.check()) {
+            if (!cmds.isEmpty()) {
+                exec(j.ctx(), String.join(" && ", cmds), "cannot set attributes of " + path);
+            }
+            below.apply(j.ctx(), path);
+        }
+        ModuleResult.Builder r = ModuleResult.changed(changed).value(key, path).value("state", state)
+                .value("mode", plan.mode()).value("owner", plan.owner()).value("group", plan.group())
+                .value("uid", target.uid()).value("gid", target.gid()).value("size", target.size());
+        if (below.changes()) {
+            r.msg(below.count() + " path(s) below " + path + (j.check() ? " would change" : " changed"));
+        }
+        if (j.ctx().diffMode() && plan.changes()) {
+            r.diff(plan.diff());
+        }
+        if (j.ctx().diffMode() && !times.isEmpty()) {
+            r.diff(new FileDiff(path + " (times)", "mtime: " + target.mtime() + "\natime: " + target.atime() + "\n",
+                    path + " (times)", String.join("\n", times) + "\n"));
+        }
+        return r.build();
+    }
+
+    private static ModuleResult.Builder withStateDiff(ModuleResult.Builder r, Job j, String before, String after) {
+        if (j.ctx().diffMode() && !before.equals(after)) {
+            r.diff(new FileDiff(j.path() + " (state)", "path: " + j.path() + "\nstate: " + before + "\n",
+                    j.path() + " (state)", "path: " + j.path() + "\nstate: " + after + "\n"));
+        }
+        return r;
+    }
+
+    static void exec(ModuleContext ctx, String script, String what) throws ModuleFailure {
+        ExecResult r = ctx.exec(script);
+        if (!r.ok()) {
+            throw new ModuleFailure(what + ": " + r.errTrimmed(), Map.of("rc", r.exitCode(), "stderr", r.err()));
+        }
+    }
+}
