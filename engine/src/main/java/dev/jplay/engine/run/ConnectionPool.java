@@ -2,7 +2,6 @@ package dev.jplay.engine.run;
 
 import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
-import dev.jplay.engine.connection.LocalConnection;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +38,7 @@ final class ConnectionPool implements AutoCloseable {
             }
             Map<String, Object> v = vars.apply(host);
             try {
-                c = isLocal(host, v) ? new LocalConnection() : opener.open(host, v);
+                c = opener.open(host, v);
             } catch (ConnectionException ex) {
                 failed.put(host, ex);
                 throw ex;
@@ -56,11 +55,6 @@ final class ConnectionPool implements AutoCloseable {
         if (c != null) {
             c.close();
         }
-    }
-
-    private static boolean isLocal(String host, Map<String, Object> vars) {
-        Object conn = vars.getOrDefault("jplay_connection", vars.get("ansible_connection"));
-        return "local".equals(conn);
     }
 
     @Override

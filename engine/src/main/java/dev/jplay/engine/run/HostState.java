@@ -1,6 +1,8 @@
 package dev.jplay.engine.run;
 
 import dev.jplay.engine.connection.Connection;
+import dev.jplay.engine.playbook.TaskNode;
+import dev.jplay.engine.spi.ModuleResult;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,12 +21,17 @@ final class HostState {
     final Map<String, Object> runtimeVars = new LinkedHashMap<>();
     /** Handlers notified on this host and not yet run, by handler name or listen topic. */
     final Set<String> notified = new LinkedHashSet<>();
+    /** The last task that failed on this host and its result: what a rescue sees as ansible_failed_task/_result. */
+    volatile Failure lastFailure;
     volatile Status status = Status.ACTIVE;
     Connection connection;
     String unreachableReason;
 
     HostState(String name) {
         this.name = name;
+    }
+
+    record Failure(TaskNode.Task task, ModuleResult result) {
     }
 
     boolean active() {

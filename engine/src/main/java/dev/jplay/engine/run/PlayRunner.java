@@ -209,6 +209,7 @@ final class PlayRunner {
             for (HostState h : failed) {
                 h.status = HostState.Status.ACTIVE;
                 run.stats().rescued(h.name);
+                exposeFailure(h);
             }
             runNodes(b.rescue(), failed, pv);
         }
@@ -220,61 +221,118 @@ final class PlayRunner {
         }
     }
 
+    /** Ansible's ansible_failed_task and ansible_failed_result, for the rescue (and what follows) to read. */
+    private static void exposeFailure(HostState h) {
+        HostState.Failure f = h.lastFailure;
+        if (f == null) {
+            return;
+        }
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("name", f.task().name() == null ? "" : f.task().name());
+        task.put("action", f.task().module());
+        task.put("args", f.task().args());
+        task.put("tags", new ArrayList<>(f.task().keywords().tags()));
+        task.put("when", f.task().keywords().when());
+        task.put("location", f.task().location().toString());
+        synchronized (h) {
+            h.runtimeVars.put("ansible_failed_task", task);
+            h.runtimeVars.put("ansible_failed_result", f.result().asRegistered());
+        }
+    }
+
+    /** One file an include_tasks brings in, for the hosts that include it with the same loop item. */
+    private record Inclusion(String file, Map<String, Object> loopVars, String label, List<HostState> hosts) {
+    }
+
+    /**
+     * include_tasks, as Ansible shows it: the task's banner, "skipping" for hosts whose {@code when}
+     * is false, one "included: FILE for HOSTS" line per file (and loop item), each counted as ok,
+     * then the included tasks, file by file.
+     */
     private void runInclude(TaskNode.IncludeTasks inc, List<HostState> hosts, VarsAssembler.PlayVars pv) {
         if (!run.tags().selects(inc.keywords().tags())) {
             return;
         }
+        String title = inc.name() != null && !inc.name().isBlank() ? inc.name() : "include_tasks";
+        run.listener().taskStarted("TASK", title);
         // each host may include a different file (or loop over several): group hosts by what they include
-        Map<String, List<HostState>> byFile = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> loopVarsOf = new LinkedHashMap<>();
+        Map<String, Inclusion> byFile = new LinkedHashMap<>();
         for (HostState h : hosts) {
-            VarScope scope = run.vars().scope(h, pv, inc.keywords(), inc.role(), Map.of());
-            if (!inc.keywords().when().stream().allMatch(w -> run.expressions().test(w, scope))) {
-                continue;
-            }
-            List<Map<String, Object>> iterations = new ArrayList<>();
-            if (inc.keywords().loop() != null) {
-                Object items = run.expressions().render(inc.keywords().loop(), scope);
-                String var = inc.keywords().loopControl() == null ? "item" : inc.keywords().loopControl().loopVar();
-                if (items instanceof List<?> l) {
-                    for (Object item : l) {
-                        iterations.add(Map.of(var, item));
-                    }
+            try {
+                VarScope scope = run.vars().scope(h, pv, inc.keywords(), inc.role(), Map.of());
+                String falseWhen = inc.keywords().when().stream().filter(w -> !run.expressions().test(w, scope)).findFirst().orElse(null);
+                if (falseWhen != null) {
+                    emit(includeOutcome(h, title, TaskStatus.SKIPPED, ModuleResult.ok().skipped().msg("Conditional result was False")
+                            .value("false_condition", falseWhen).build()), null);
+                    continue;
                 }
-            } else {
-                iterations.add(Map.of());
-            }
-            for (Map<String, Object> it : iterations) {
-                String file = Expressions.toText(run.expressions().render(inc.file(), scope.with(it)));
-                String key = file + "\u0000" + Expressions.toText(it);
-                byFile.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
-                loopVarsOf.put(key, it);
-                loopVarsOf.put(key + "\u0001file", Map.of("file", file));
+                for (Map<String, Object> it : iterations(inc, scope, h, title)) {
+                    VarScope itemScope = scope.with(it);
+                    String file = Expressions.toText(run.expressions().render(inc.file(), itemScope));
+                    String label = it.isEmpty() ? null : inc.keywords().loopControl() != null && inc.keywords().loopControl().label() != null
+                            ? Expressions.toText(run.expressions().render(inc.keywords().loopControl().label(), itemScope))
+                            : Expressions.toText(it.values().iterator().next());
+                    byFile.computeIfAbsent(file + "\u0000" + Expressions.toText(it),
+                            k -> new Inclusion(file, it, label, new ArrayList<>())).hosts().add(h);
+                }
+            } catch (ExpressionError e) {
+                emit(includeOutcome(h, title, TaskStatus.FAILED, ModuleResult.failed(inc.location() + ": " + title + ": "
+                        + e.getMessage())), null);
             }
         }
-        for (var e : byFile.entrySet()) {
-            String file = (String) loopVarsOf.get(e.getKey() + "\u0001file").get("file");
-            Map<String, Object> loopVars = loopVarsOf.get(e.getKey());
+        List<Map.Entry<Inclusion, List<TaskNode>>> loaded = new ArrayList<>();
+        for (Inclusion in : byFile.values()) {
             TaskKeywords kw = inc.keywords();
             Map<String, Object> mergedVars = new LinkedHashMap<>(kw.vars());
-            mergedVars.putAll(loopVars);
+            mergedVars.putAll(in.loopVars());
             TaskKeywords inherited = new TaskKeywords(List.of(), null, null, null, List.of(), List.of(), kw.tags(), kw.become(),
                     kw.becomeUser(), kw.becomeMethod(), List.of(), List.of(), kw.ignoreErrors(), kw.ignoreUnreachable(), List.of(), null,
                     null, kw.noLog(), kw.checkMode(), kw.diff(), kw.environment(), kw.runOnce(), mergedVars, kw.delegateTo(),
                     kw.timeout(), kw.throttle(), kw.anyErrorsFatal());
-            List<TaskNode> nodes;
+            Path path = inc.baseDir().resolve(in.file()).normalize();
             try {
-                nodes = run.loader().loadTaskFile(inc.baseDir().resolve(file), inherited, inc.role(), inc.location());
+                loaded.add(Map.entry(in, run.loader().loadTaskFile(path, inherited, inc.role(), inc.location())));
             } catch (InputError err) {
-                for (HostState h : e.getValue()) {
-                    TaskOutcome o = new TaskOutcome(h.name, "include_tasks " + file, null, TaskStatus.FAILED,
-                            ModuleResult.failed(err.describe()), List.of(), Duration.ZERO, false, false, 1, "include_tasks");
-                    emit(o, null);
+                for (HostState h : in.hosts()) {
+                    emit(includeOutcome(h, title, TaskStatus.FAILED, ModuleResult.failed(err.describe())), null);
                 }
                 continue;
             }
-            runNodes(nodes, e.getValue(), pv);
+            run.listener().included(path.toString(), in.hosts().stream().map(h -> h.name).toList(), in.label());
+            in.hosts().forEach(h -> run.stats().included(h.name));
         }
+        for (var e : loaded) {
+            runNodes(e.getValue(), e.getKey().hosts(), pv);
+        }
+    }
+
+    /** The loop of an include_tasks: one map of loop variables per item, or one empty map without a loop. */
+    private List<Map<String, Object>> iterations(TaskNode.IncludeTasks inc, VarScope scope, HostState h, String title) {
+        if (inc.keywords().loop() == null) {
+            return List.of(Map.of());
+        }
+        Object items = run.expressions().render(inc.keywords().loop(), scope);
+        if (!(items instanceof List<?> l)) {
+            throw new ExpressionError(String.valueOf(inc.keywords().loop()), -1, "'loop' must give a list, but gave "
+                    + (items == null ? "nothing" : "'" + Expressions.toText(items) + "'"));
+        }
+        TaskKeywords.LoopControl lc = inc.keywords().loopControl() == null ? TaskKeywords.LoopControl.DEFAULT : inc.keywords().loopControl();
+        List<Map<String, Object>> out = new ArrayList<>();
+        int index = 0;
+        for (Object item : l) {
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put(lc.loopVar(), item);
+            if (lc.indexVar() != null) {
+                vars.put(lc.indexVar(), index);
+            }
+            index++;
+            out.add(vars);
+        }
+        return out;
+    }
+
+    private static TaskOutcome includeOutcome(HostState h, String title, TaskStatus status, ModuleResult result) {
+        return new TaskOutcome(h.name, title, null, status, result, List.of(), Duration.ZERO, false, false, 1, "include_tasks");
     }
 
     private void runTask(TaskNode.Task t, List<HostState> hosts, VarsAssembler.PlayVars pv, String kind) {
@@ -405,6 +463,9 @@ final class PlayRunner {
             h.status = HostState.Status.UNREACHABLE;
         } else if (o.status() == TaskStatus.FAILED && !o.ignored()) {
             h.status = HostState.Status.FAILED;
+            if (task != null && o.result() != null) {
+                h.lastFailure = new HostState.Failure(task, o.result());
+            }
         }
         if (task != null && o.changed() && !task.keywords().notifies().isEmpty()) {
             synchronized (h) {

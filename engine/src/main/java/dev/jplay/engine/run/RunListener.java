@@ -24,6 +24,14 @@ public interface RunListener {
     default void hostResult(TaskOutcome outcome) {
     }
 
+    /**
+     * include_tasks brought in a file for these hosts.
+     *
+     * @param item the loop item's label, or null without a loop
+     */
+    default void included(String file, List<String> hosts, String item) {
+    }
+
     default void warning(String message) {
     }
 

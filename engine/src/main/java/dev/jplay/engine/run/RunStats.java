@@ -26,7 +26,10 @@ public final class RunStats {
             case OK -> add(o.host(), new HostStats(1, 0, 0, 0, 0, 0, o.ignored() ? 1 : 0));
             case CHANGED -> add(o.host(), new HostStats(1, 1, 0, 0, 0, 0, 0));
             case SKIPPED -> add(o.host(), new HostStats(0, 0, 0, 0, 1, 0, 0));
-            case FAILED -> add(o.host(), o.ignored() ? new HostStats(1, 0, 0, 0, 0, 0, 1) : new HostStats(0, 0, 0, 1, 0, 0, 0));
+            // as in Ansible, an ignored failure counts as ok and ignored, and as changed when its result changed
+            case FAILED -> add(o.host(), o.ignored()
+                    ? new HostStats(1, o.result() != null && o.result().changed() ? 1 : 0, 0, 0, 0, 0, 1)
+                    : new HostStats(0, 0, 0, 1, 0, 0, 0));
             case UNREACHABLE -> add(o.host(), new HostStats(0, 0, 1, 0, 0, 0, 0));
         }
     }
@@ -34,6 +37,11 @@ public final class RunStats {
     public synchronized void rescued(String host) {
         // the failure that was rescued no longer counts as failed
         add(host, new HostStats(0, 0, 0, -1, 0, 1, 0));
+    }
+
+    /** An include_tasks file included for the host: Ansible counts it as ok. */
+    public synchronized void included(String host) {
+        add(host, new HostStats(1, 0, 0, 0, 0, 0, 0));
     }
 
     public synchronized void touch(String host) {

@@ -247,7 +247,8 @@ final class TaskRunner {
             overlay.put(kw.register(), result.asRegistered());
         }
         VarScope s = scope.with(overlay);
-        if (!kw.changedWhen().isEmpty() && !result.failed()) {
+        // like Ansible: changed_when applies to failed results too, and is evaluated before failed_when
+        if (!kw.changedWhen().isEmpty()) {
             result = result.withChanged(firstFalse(kw.changedWhen(), s) == null);
         }
         if (!kw.failedWhen().isEmpty()) {
@@ -384,8 +385,9 @@ final class TaskRunner {
         }
     }
 
+    /** The start of a run-time error message: the task's file:line:column and its name. */
     static String where(TaskNode.Task task) {
-        return task.location() + ": ";
+        return task.location() + ": task '" + task.displayName() + "': ";
     }
 
     private TaskOutcome outcome(TaskNode.Task task, HostState host, String delegate, TaskStatus status, ModuleResult r,

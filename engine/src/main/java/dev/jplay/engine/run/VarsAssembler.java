@@ -66,6 +66,7 @@ final class VarsAssembler {
             m.put("role_path", role.dir().toString());
         }
         m.putAll(extra);
+        m.putIfAbsent("ansible_host", host.name);
         m.put("inventory_hostname", host.name);
         m.put("inventory_hostname_short", host.name.contains(".") ? host.name.substring(0, host.name.indexOf('.')) : host.name);
         m.put("groups", inventory.groupsMagicVar());
@@ -74,6 +75,7 @@ final class VarsAssembler {
         m.put("playbook_dir", playbookDir.toString());
         m.put("ansible_check_mode", options.check());
         m.put("ansible_diff_mode", options.diff());
+        m.put("ansible_verbosity", options.verbosity());
         m.put("ansible_play_hosts", play.playHosts());
         m.put("ansible_play_hosts_all", play.playHosts());
         m.put("ansible_play_batch", play.batch());
