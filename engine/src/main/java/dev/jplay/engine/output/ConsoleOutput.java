@@ -23,13 +23,11 @@ public final class ConsoleOutput implements RunListener {
     private final PrintWriter out;
     private final boolean color;
     private final int verbosity;
-    private final boolean diff;
 
-    public ConsoleOutput(PrintWriter out, boolean color, int verbosity, boolean diff) {
+    public ConsoleOutput(PrintWriter out, boolean color, int verbosity) {
         this.out = out;
         this.color = color;
         this.verbosity = verbosity;
-        this.diff = diff;
     }
 
     private enum Color {
@@ -70,6 +68,13 @@ public final class ConsoleOutput implements RunListener {
     }
 
     @Override
+    public void included(String file, List<String> hosts, String item) {
+        out.println(paint("included: " + file + " for " + String.join(", ", hosts) + (item != null ? " => (item=" + item + ")" : ""),
+                Color.CYAN));
+        out.flush();
+    }
+
+    @Override
     public void warning(String message) {
         out.println(paint("[WARNING]: " + message, Color.BRIGHT_PURPLE));
         out.flush();
@@ -93,11 +98,11 @@ public final class ConsoleOutput implements RunListener {
                 out.println(paint(word + ": [" + host + "]" + detail, c));
             }
             case SKIPPED -> {
-                if (o.items().isEmpty() || verbosity > 0) {
-                    out.println(paint("skipping: [" + host + "]" + (verbosity > 0 && r != null && !r.msg().isEmpty()
-                            && !r.msg().equals("Conditional result was False") ? " => " + r.msg() : "")
-                            + (r != null && r.msg().startsWith("check mode") ? " => " + r.msg() : ""), Color.CYAN));
-                }
+                // a loop is SKIPPED only when every item was; Ansible then ends with the host's own line
+                String why = r == null ? "" : r.msg();
+                boolean showWhy = !why.isEmpty() && (why.startsWith("check mode") || verbosity > 0
+                        && !why.equals("Conditional result was False"));
+                out.println(paint("skipping: [" + host + "]" + (showWhy ? " => " + why : ""), Color.CYAN));
             }
             case FAILED -> {
                 out.println(paint("fatal: [" + host + "]: FAILED! => " + json(o, r), Color.RED));
@@ -111,10 +116,9 @@ public final class ConsoleOutput implements RunListener {
             for (String w : r.warnings()) {
                 out.println(paint("[WARNING]: " + w, Color.BRIGHT_PURPLE));
             }
-            if (diff) {
-                for (FileDiff d : r.diffs()) {
-                    out.print(UnifiedDiff.diff(d.beforeHeader(), d.before(), d.afterHeader(), d.after()));
-                }
+            // diffs are there only when the task ran in diff mode (-D, or its own diff: true)
+            for (FileDiff d : r.diffs()) {
+                out.print(UnifiedDiff.diff(d.beforeHeader(), d.before(), d.afterHeader(), d.after()));
             }
         }
         out.flush();
@@ -125,11 +129,12 @@ public final class ConsoleOutput implements RunListener {
         switch (item.status()) {
             case OK -> out.println(paint("ok: [" + host + "] => (item=" + label + ")" + itemDetail(o, item), Color.GREEN));
             case CHANGED -> out.println(paint("changed: [" + host + "] => (item=" + label + ")" + itemDetail(o, item), Color.YELLOW));
-            case SKIPPED -> out.println(paint("skipping: [" + host + "] => (item=" + label + ")", Color.CYAN));
+            // Ansible ends this line with a space
+            case SKIPPED -> out.println(paint("skipping: [" + host + "] => (item=" + label + ") ", Color.CYAN));
             case FAILED -> out.println(paint("failed: [" + host + "] (item=" + label + ") => "
-                    + (o.hidden() ? censored() : JsonWriter.write(item.result().asRegistered())), Color.RED));
+                    + (o.hidden() ? censored() : OneLineJson.write(shownResult(item.result()))), Color.RED));
             case UNREACHABLE -> out.println(paint("fatal: [" + host + "]: UNREACHABLE! (item=" + label + ") => "
-                    + JsonWriter.write(item.result().asRegistered()), Color.RED));
+                    + OneLineJson.write(unreachable(item.result())), Color.RED));
         }
     }
 
@@ -150,8 +155,11 @@ public final class ConsoleOutput implements RunListener {
         if ("debug".equals(o.module())) {
             return " => " + JsonWriter.writePretty(shown(o.result()));
         }
+        if ("assert".equals(o.module()) && o.result() != null && !o.result().msg().isEmpty()) {
+            return " => " + JsonWriter.writePretty(Map.of("changed", false, "msg", o.result().msg()));
+        }
         if (verbosity > 0 && o.result() != null) {
-            return " => " + JsonWriter.write(o.result().asRegistered());
+            return " => " + OneLineJson.write(shownResult(o.result()));
         }
         return "";
     }
@@ -166,25 +174,35 @@ public final class ConsoleOutput implements RunListener {
     }
 
     private static String censored() {
-        return JsonWriter.write(Map.of("censored", HIDDEN));
+        return OneLineJson.write(Map.of("censored", HIDDEN));
     }
 
     private static String json(TaskOutcome o, ModuleResult r) {
         if (o.hidden()) {
             return censored();
         }
+        return OneLineJson.write(o.status() == TaskStatus.UNREACHABLE ? unreachable(r) : shownResult(r));
+    }
+
+    /** A result as Ansible's callback prints it: without the failed/skipped flags the status word already tells. */
+    private static Map<String, Object> shownResult(ModuleResult r) {
         Map<String, Object> m = r == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.asRegistered());
-        if (o.status() == TaskStatus.UNREACHABLE) {
-            m.remove("failed");
-            m.put("unreachable", true);
-        }
-        return JsonWriter.write(m);
+        m.remove("failed");
+        m.remove("skipped");
+        return m;
+    }
+
+    private static Map<String, Object> unreachable(ModuleResult r) {
+        Map<String, Object> m = shownResult(r);
+        m.put("unreachable", true);
+        return m;
     }
 
     @Override
     public void playbookFinished(RunStats stats) {
         banner("PLAY RECAP");
-        stats.hosts().forEach((h, s) -> out.println(recapLine(h, s)));
+        // Ansible prints the recap sorted by host name
+        new java.util.TreeMap<>(stats.hosts()).forEach((h, s) -> out.println(recapLine(h, s)));
         if (stats.interrupted()) {
             out.println(paint("[ERROR]: the run was interrupted; the recap shows what was done so far", Color.RED));
         }

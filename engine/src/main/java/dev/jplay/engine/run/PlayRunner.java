@@ -345,7 +345,9 @@ final class PlayRunner {
         }
         run.listener().taskStarted(kind, title(t, hosts, pv));
         TaskKeywords kw = t.keywords();
-        List<HostState> targets = Boolean.TRUE.equals(kw.runOnce()) ? List.of(hosts.get(0)) : hosts;
+        // pause waits once for the whole play, as in Ansible
+        boolean once = Boolean.TRUE.equals(kw.runOnce()) || t.module().equals("pause");
+        List<HostState> targets = once ? List.of(hosts.get(0)) : hosts;
         Semaphore throttle = throttle(kw);
         List<Future<TaskOutcome>> futures = new ArrayList<>();
         for (HostState h : targets) {
@@ -362,7 +364,7 @@ final class PlayRunner {
             }));
         }
         List<TaskOutcome> outcomes = report(targets, futures, t);
-        if (Boolean.TRUE.equals(kw.runOnce()) && !outcomes.isEmpty()) {
+        if (once && !outcomes.isEmpty()) {
             shareRunOnce(t, outcomes.get(0), hosts);
         }
         boolean anyFailed = outcomes.stream().anyMatch(o -> o.status() == TaskStatus.FAILED && !o.ignored());
