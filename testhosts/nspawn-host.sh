@@ -11,7 +11,7 @@
 # SUITE: bookworm (default, podman 4.3) or trixie (podman 5, Quadlet).
 #
 # Environment: JPLAY_NSPAWN_STATE (default /var/tmp/jplay-testhosts/nspawn) client key, known_hosts,
-#   ssh_config, per-instance dirs, NAME.env + NAME.ini for tests; JPLAY_TESTHOSTS_KEY = a private key to
+#   ssh_config, per-instance dirs, NAME.env + inventory.ini for tests; JPLAY_TESTHOSTS_KEY = a private key to
 #   use instead of the harness's own (its .pub must sit beside it); JPLAY_ROOTFS_BASE (default
 #   /var/tmp/jplay-testhosts) where rootfs-SUITE lives; JPLAB_NET (default 198.18.77).
 #
@@ -19,7 +19,8 @@
 # independent and `down` discards every change; own network namespace jplab-NAME with a veth
 # (host side jpn-NAME) into bridge jplab0 (198.18.77.1/24 on the machine, shared with sshd-hosts.sh);
 # own ed25519 host key, stable per NAME across up/down (STATE/hostkeys/NAME), so known_hosts stays valid.
-# Network rule: the lab subnet is only on our bridge, hosts get no default route, ip_forward stays off.
+# Network rule: the lab subnet is only on our bridge, hosts get no default route and no DNS server, and
+# this script never turns ip_forward on (it warns when something else did).
 #
 # Workarounds (all needed on this machine kind, found in shared/lab — keep the reasons):
 # - No systemd as PID 1 on the machine: nspawn needs --register=no --keep-unit (no machined, no system bus,
@@ -42,6 +43,9 @@
 #   /sys/fs/cgroup to jpuser (jplay-cgroup-owner.service).
 # - Timers that run apt (apt-daily*) are masked: without a default route they hang and they would hold
 #   the dpkg lock while a playbook installs packages.
+# Found while building this harness (details at the code): a fixed MAC per address (else ~30 s of
+# unreachable sshd after down/up: stale ARP entry); network-online.target pulled in at boot (else podman 5
+# user Quadlet units wait 90 s); Debian's podman system units disabled (RHEL 9 defaults).
 # Timings: testhosts/NSPAWN.md.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -359,6 +363,7 @@ down() {
   local cg
   for cg in $(cgroup_dirs "$name"); do   # leaf first
     [ -d "$cg" ] && find "$cg" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+    rmdir "$(dirname "$cg")" 2>/dev/null || true     # the jplay-nspawn parent, once no instance is left
   done
   local ip; ip=$(awk '{print $2}' "$d/address" 2>/dev/null || true)
   ip netns del "jplab-$name" 2>/dev/null || true

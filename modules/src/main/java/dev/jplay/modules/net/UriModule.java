@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.schema.JsonSchema;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -139,6 +140,9 @@ public final class UriModule implements Module {
         values.put("elapsed", elapsed);
         if (gotResponse) {
             resp.headers().forEach((k, v) -> values.put(k.replace('-', '_'), v));
+            if (values.get("location") instanceof String loc) {
+                values.put("location", absolute(url, loc));
+            }
             values.put("cookies", resp.cookies());
             values.put("cookies_string", resp.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
@@ -161,6 +165,15 @@ public final class UriModule implements Module {
         }
         values.put("msg", msg);
         return ModuleResult.ok().msg(msg).values(values).build();
+    }
+
+    /** Ansible returns Location resolved against the request's URL. */
+    private static String absolute(String url, String location) {
+        try {
+            return URI.create(url).resolve(location).toString();
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
     }
 
     private static List<Integer> statusCodes(ModuleArgs a) throws ModuleFailure {

@@ -1,0 +1,21 @@
+package dev.jplay.modules.net;
+
+import dev.jplay.modules.commands.ModuleCases;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+/** The data-driven cases in cases/wait_for.yml and cases/uri.yml. */
+class NetCasesTest {
+
+    @TestFactory
+    Stream<DynamicTest> waitFor() {
+        return ModuleCases.of(new WaitForModule(), "wait_for");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> uri() {
+        return ModuleCases.of(new UriModule(), "uri");
+    }
+}
