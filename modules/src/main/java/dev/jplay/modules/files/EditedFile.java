@@ -22,7 +22,7 @@ record EditedFile(String writePath, PathState current, String text, ProbeResult 
     static EditedFile load(ModuleContext ctx, String path, FileAttributes attrs) throws ModuleFailure {
         ProbeResult found = new FileProbe().identity().owner(attrs.owner()).group(attrs.group())
                 .path("path", path, null, true)
-                .path("parent", PosixPath.parentOrDot(path), null, false)
+                .directory("parent", PosixPath.parentOrDot(path))
                 .content(-1, path)
                 .run(ctx);
         PathState st = found.state("path", path);

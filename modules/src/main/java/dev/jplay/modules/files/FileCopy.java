@@ -28,7 +28,7 @@ record FileCopy(byte[] content, String sourceName, String dest, boolean force, b
 
         FileProbe probe = new FileProbe().identity().owner(attributes.owner()).group(attributes.group())
                 .path("dest", destFile, "sha256", follow)
-                .path("parent", PosixPath.parentOrDot(destFile), null, false);
+                .directory("parent", PosixPath.parentOrDot(destFile));
         if (inner != null) {
             probe.path("inner", inner, "sha256", follow);
         }
@@ -51,7 +51,8 @@ record FileCopy(byte[] content, String sourceName, String dest, boolean force, b
         if (!st.exists()) {
             PathState parent = found.state("parent", PosixPath.parentOrDot(destFile));
             if (target.equals(destFile) && !parent.followed().isDirectory()) {
-                if (!slashDest) {
+                // in check mode an earlier task may only have pretended to create the folder: report the change
+                if (!slashDest && !ctx.checkMode()) {
                     throw new ModuleFailure("Destination directory " + PosixPath.parentOrDot(destFile)
                             + " does not exist; create it first (file: state=directory) or end dest with '/'");
                 }
@@ -67,7 +68,7 @@ record FileCopy(byte[] content, String sourceName, String dest, boolean force, b
         boolean replaceLink = false;
         if (st.isLink()) {
             if (follow) {
-                writePath = st.realPath();
+                writePath = st.realPath().isEmpty() ? target : st.realPath();
             } else {
                 replaceLink = true;
             }

@@ -28,6 +28,7 @@ final class FileProbe {
 
     private final StringBuilder script = new StringBuilder(MARKER).append('\n').append(statFunction());
     private byte[] stdin = new byte[0];
+    private boolean identity;
     private final List<String> described = new ArrayList<>();
     private String contentPart = "";
 
@@ -69,9 +70,9 @@ final class FileProbe {
                 + "      if [ -e \"$2\" ]; then stat -L -c \"" + format("$1.target") + "\" -- \"$2\" || exit 1; fi\n"
                 + "    fi\n"
                 + "    if [ -n \"$3\" ] && [ -f \"$2\" ] && { [ \"$4\" = 1 ] || [ ! -L \"$2\" ]; }; then\n"
-                + "      jp_c=$(\"$3\"sum < \"$2\") || exit 1; printf '%s.checksum=%s\\n' \"$1\" \"${jp_c%% *}\"\n"
+                + "      printf '%s.checksum=' \"$1\"; \"$3\"sum < \"$2\" || exit 1\n"
                 + "    fi\n"
-                + "  else printf '%s.type=absent\\n' \"$1\"; fi\n"
+                + "  else printf '%s.type=absent\\n' \"$1\"; jp_absent=1; fi\n"
                 + "}\n";
     }
 
@@ -83,18 +84,30 @@ final class FileProbe {
         return f.substring(0, f.length() - 1);
     }
 
-    /** The umask and the user we run as (the become user): for the mode and owner of new files. */
+    /**
+     * The umask and the user we run as (the become user), for the mode and owner of new files: the
+     * umask builtin, and {@code id} only when a probed path is absent (each process costs
+     * milliseconds on a slow host, and the user only matters for a file about to be created).
+     */
     FileProbe identity() {
-        script.append("printf 'umask=%s\\nuser.uid=%s\\nuser.name=%s\\nuser.gid=%s\\nuser.group=%s\\n' "
-                + "\"$(umask)\" \"$(id -u)\" \"$(id -un)\" \"$(id -g)\" \"$(id -gn)\"\n");
+        script.append("printf 'umask='; umask\n");
+        identity = true;
         return this;
     }
 
     /** Resolves a user name to its uid on the host (a numeric owner needs no lookup). */
     FileProbe owner(String name) {
         if (name != null && !name.matches("\\d+")) {
-            script.append("printf 'owner.uid=%s\\n' \"$(id -u ").append(quote(name)).append(" 2>/dev/null)\"\n");
+            script.append("printf 'owner.uid='; id -u ").append(quote(name)).append(" 2>/dev/null || echo\n");
         }
+        return this;
+    }
+
+    /** Only whether a directory is there ({@code tag.type=directory} or absent), with shell builtins. */
+    FileProbe directory(String tag, String path) {
+        String q = quote(path);
+        script.append("if [ -d ").append(q).append(" ]; then echo ").append(tag).append(".type=directory; else echo ")
+                .append(tag).append(".type=absent; fi\n");
         return this;
     }
 
@@ -117,16 +130,19 @@ final class FileProbe {
     /** Whether we may read, write and search/execute the path: {@code tag.access=rwx} (missing letters mean no). */
     FileProbe access(String tag, String path) {
         String q = quote(path);
-        script.append("printf '").append(tag).append(".access=%s%s%s\\n' \"$([ -r ").append(q).append(" ] && echo r)\" \"$([ -w ")
-                .append(q).append(" ] && echo w)\" \"$([ -x ").append(q).append(" ] && echo x)\"\n");
+        script.append("jp_a=; [ -r ").append(q).append(" ] && jp_a=r; [ -w ").append(q).append(" ] && jp_a=${jp_a}w; [ -x ")
+                .append(q).append(" ] && jp_a=${jp_a}x; printf '").append(tag).append(".access=%s\\n' \"$jp_a\"\n");
         return this;
     }
 
-    /** Lists everything below a directory (not the directory itself) as {@code R|type|mode|uid|gid|path} lines. */
+    /**
+     * Lists everything below a directory (not the directory itself) as {@code R|type|mode|uid|gid|path}
+     * lines; a symlinked directory given as the path is followed, links below it are not.
+     */
     FileProbe tree(String dir) {
         String q = quote(dir);
         described.add(dir + "/**");
-        script.append("if [ -d ").append(q).append(" ]; then find ").append(q)
+        script.append("if [ -d ").append(q).append(" ]; then find -H ").append(q)
                 .append(" -mindepth 1 -exec stat -c 'R|%F|%a|%u|%g|%n' -- {} + || exit 1; fi\n");
         return this;
     }
@@ -151,7 +167,7 @@ final class FileProbe {
     }
 
     String script() {
-        return script + contentPart;
+        return script + (identity ? "if [ -n \"$jp_absent\" ]; then printf 'id='; id; fi\n" : "") + contentPart;
     }
 
     ProbeResult run(ModuleContext ctx) throws ModuleFailure {

@@ -62,7 +62,8 @@ record PathState(String path, String type, String mode, long uid, String owner, 
             return absent(path);
         }
         String real = kv.getOrDefault(prefix + ".realpath", "");
-        String checksum = kv.getOrDefault(prefix + ".checksum", "");
+        // "<algo>sum < file" prints "<hash>  -"
+        String checksum = kv.getOrDefault(prefix + ".checksum", "").trim().split("\\s+")[0];
         PathState target = null;
         if (kv.containsKey(prefix + ".target.type")) {
             // a followed checksum is the content of what the link points to

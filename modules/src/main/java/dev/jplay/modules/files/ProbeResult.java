@@ -65,7 +65,26 @@ final class ProbeResult {
                 kv.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
+        identityFromId(kv);
         return new ProbeResult(kv, tree, content);
+    }
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
+            "uid=(\\d+)(?:\\(([^)]*)\\))?\\s+gid=(\\d+)(?:\\(([^)]*)\\))?.*");
+
+    /** Splits id's "uid=0(root) gid=0(root) groups=..." into user.uid/name/gid/group. */
+    private static void identityFromId(Map<String, String> kv) {
+        String id = kv.get("id");
+        if (id == null) {
+            return;
+        }
+        java.util.regex.Matcher m = ID.matcher(id.trim());
+        if (m.matches()) {
+            kv.put("user.uid", m.group(1));
+            kv.put("user.name", m.group(2) == null ? m.group(1) : m.group(2));
+            kv.put("user.gid", m.group(3));
+            kv.put("user.group", m.group(4) == null ? m.group(3) : m.group(4));
+        }
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -93,7 +93,7 @@ record TreeCopy(Path source, String srcOption, String dest, boolean force, boole
                 changed = true;
                 writes.add(writePath);
                 if (ctx.diffMode()) {
-                    byte[] before = cur.exists() && cur.size() <= FileContentWriter.MAX_DIFF_BYTES && !ctx.checkMode()
+                    byte[] before = cur.exists() && cur.size() <= FileContentWriter.MAX_DIFF_BYTES
                             ? ctx.files().read(writePath).orElse(null) : null;
                     diffs.add(FileContentWriter.contentDiff(writePath, cur, before, content));
                 }

@@ -206,6 +206,29 @@ class CopyModuleLocalTest {
     }
 
     @Test
+    void worksAsAnUnprivilegedBecomeUser() throws IOException {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path home = Files.createDirectories(host.resolve("nobody-home"));
+        Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        Path dest = home.resolve("f");
+        ModuleResult r = copy.become(args("content", "mine\n", "dest", dest.toString()), Become.sudo("nobody"));
+        assertFalse(r.failed(), r.msg());
+        assertTrue(r.changed());
+        assertEquals("nobody", r.values().get("owner"), "a new file belongs to the become user");
+        assertEquals("nobody", Files.getOwner(dest).getName());
+        assertFalse(copy.become(args("content", "mine\n", "dest", dest.toString()), Become.sudo("nobody")).changed());
+
+        LocalRunner lineinfile = new LocalRunner(new LineInFileModule(), base);
+        assertTrue(lineinfile.become(args("path", dest.toString(), "line", "more"), Become.sudo("nobody")).changed());
+        assertEquals("mine\nmore\n", Files.readString(dest));
+        ModuleResult denied = copy.become(args("content", "x", "dest", host.resolve("root-only").toString()),
+                Become.sudo("nobody"));
+        assertTrue(denied.failed(), "nobody cannot write into a root folder");
+        assertTrue(denied.msg().contains("Permission denied"), denied.msg());
+    }
+
+    @Test
     void aFolderIsCopiedRecursivelyAndOnlyDifferencesAreWritten() throws IOException {
         Path src = Files.createDirectories(base.resolve("files/site"));
         Files.writeString(src.resolve("index.html"), "<h1>hi</h1>\n");

@@ -48,7 +48,7 @@ class FileModuleCasesTest {
             "lineinfile", new LineInFileModule(), "blockinfile", new BlockInFileModule(), "stat", new StatModule());
 
     /** Lines every probe prints unless a case says otherwise: root with umask 022. */
-    private static final String IDENTITY = "umask=0022\nuser.uid=0\nuser.name=root\nuser.gid=0\nuser.group=root\n";
+    private static final String IDENTITY = "umask=0022\nid=uid=0(root) gid=0(root) groups=0(root)\n";
 
     @TestFactory
     Stream<DynamicNode> cases() {
