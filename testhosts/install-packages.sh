@@ -3,7 +3,8 @@
 # nothing is fetched when all is present). The test hosts themselves are built by build-rootfs.sh.
 set -eu
 PKGS="openjdk-17-jdk-headless maven openssh-server openssh-client sudo iproute2 procps curl
-      debootstrap systemd-container ansible-core podman uidmap docker-registry busybox-static"
+      debootstrap systemd-container ansible-core podman uidmap docker-registry busybox-static
+      dbus-daemon python3-dbus python3-gi bsdutils util-linux"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -198,7 +198,9 @@ public final class RhsmModule implements Module {
     }
 
     private static String failureMessage(int rc, String out, String err, String method) {
-        String detail = (err.isEmpty() ? out : err).lines().filter(l -> !l.startsWith("method=")).reduce((x, y) -> x + "\n" + y).orElse("");
+        List<String> lines = (err + "\n" + out).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("method=") && !l.startsWith("uuid=")).toList();
+        String detail = String.join("\n", lines.subList(Math.max(0, lines.size() - 4), lines.size()));
         return switch (rc) {
             case RhsmRegistration.KEY_NEEDS_ARGV -> "this host has no rhsm D-Bus service (rhsm.service), so subscription-manager "
                     + "could only take the activation key on its command line, where local users can read it with ps; set "

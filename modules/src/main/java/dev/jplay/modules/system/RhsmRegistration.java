@@ -135,8 +135,7 @@ final class RhsmRegistration {
             try:
                 bus = dbus.SystemBus()
                 known = list(bus.list_names()) + list(bus.list_activatable_names())
-            except dbus.exceptions.DBusException as e:
-                sys.stderr.write('no system D-Bus: %s\\n' % e.get_dbus_message())
+            except dbus.exceptions.DBusException:
                 sys.exit(86)
             if 'com.redhat.RHSM1' not in known:
                 sys.exit(86)

@@ -11,7 +11,9 @@ import dev.jplay.engine.spi.ModuleSpec;
 import dev.jplay.engine.spi.OptionSpec;
 import dev.jplay.engine.spi.OptionType;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.jplay.engine.connection.ShellQuote.quote;
@@ -162,7 +164,8 @@ public final class SystemdModule implements Module {
         return "systemctl on " + unit;
     }
 
-    private static ModuleFailure failure(String what, ExecResult r, String scope) {
+    private static ModuleFailure failure(String doing, ExecResult r, String scope) {
+        String what = doing;
         String err = r.errTrimmed().lines().filter(l -> !l.startsWith("jplay-failed-step: ")).reduce((x, y) -> x + "\n" + y).orElse("");
         if (r.err().contains("jplay-failed-step: daemon-")) {
             what = "systemctl " + r.err().lines().filter(l -> l.startsWith("jplay-failed-step: ")).findFirst().orElse("")
@@ -203,7 +206,7 @@ public final class SystemdModule implements Module {
             b.value("user", manager.user());
         }
         plan.warnings().forEach(b::warn);
-        java.util.List<String> said = new java.util.ArrayList<>();
+        List<String> said = new ArrayList<>();
         if (plan.reloadChanged()) {
             said.add("daemon-reload");
         }

@@ -215,7 +215,9 @@ public final class UserManagerAccess {
                     if (!linger()) {
                         throw new UserManagerUnavailable("no systemd user manager is running for " + user() + " (uid " + uid()
                                 + "): it runs only while " + user() + " is logged in, or always once linger is enabled. Enable linger "
-                                + "first (task `linger: user=" + user() + "` with become), or connect as " + user());
+                                + "first (task `linger: user=" + user() + "` with become), or connect as " + user()
+                                + (uid() == 0 ? ". scope: user means the manager of the user the task runs as: for another user's units "
+                                + "set become_user to that user" : ""));
                     }
                     if (!mayStart) {
                         throw new UserManagerUnavailable("the systemd user manager of " + user() + " (uid " + uid() + ") is not running "

@@ -1,8 +1,6 @@
 package dev.jplay.modules.system;
 
 import dev.jplay.engine.connection.ExecResult;
-import dev.jplay.engine.spi.FileAttributes;
-import dev.jplay.engine.spi.FileDiff;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
 import dev.jplay.engine.spi.ModuleContext;
@@ -12,9 +10,7 @@ import dev.jplay.engine.spi.ModuleSpec;
 import dev.jplay.engine.spi.OptionSpec;
 import dev.jplay.engine.spi.OptionType;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +81,8 @@ public final class UserModule implements Module {
         String name = a.requireString("name");
         boolean present = a.string("state").equals("present");
         boolean manageSubids = present && (a.bool("subids") || a.has("subid_range"));
-        if (a.has("subid_range")) {
-            SubordinateIds.Range.parse(name, a.string("subid_range")); // fail early on a malformed range
-        }
+        // null: any range will do (subids: true); parsed first so a malformed range fails before the host is touched
+        SubordinateIds.Range wantedRange = a.has("subid_range") ? SubordinateIds.Range.parse(name, a.string("subid_range")) : null;
         List<String> groups = a.has("groups") ? a.stringList("groups").stream().map(String::strip).filter(g -> !g.isEmpty()).toList() : null;
 
         ExecResult pr = ctx.exec(probeScript(name, present ? a.string("group") : null, present ? groups : null, manageSubids));
@@ -130,62 +125,13 @@ public final class UserModule implements Module {
             cmd = useradd(a, name, wantedGroups);
             changes.add("created user " + name);
         } else {
-            Account u = acct.get();
-            List<String> flags = new ArrayList<>();
-            if (a.has("uid") && a.integer("uid", -1) != u.uid()) {
-                flags.add("-u " + a.integer("uid", -1));
-                changes.add("uid " + u.uid() + " -> " + a.integer("uid", -1));
-            }
-            if (groupGid != null && !groupGid.equals(Integer.toString(u.gid()))) {
-                flags.add("-g " + quote(groupGid));
-                changes.add("primary group -> " + a.string("group"));
-            }
-            if (wantedGroups != null) {
-                Set<String> current = new LinkedHashSet<>(List.of(p.get("groups").isEmpty() ? new String[0] : p.get("groups").split(",")));
-                current.remove(p.get("primary"));
-                Set<String> wanted = new LinkedHashSet<>(wantedGroups);
-                if (a.bool("append")) {
-                    wanted.removeAll(current);
-                    if (!wanted.isEmpty()) {
-                        flags.add("-a -G " + quote(String.join(",", wanted)));
-                        changes.add("added to groups " + String.join(", ", wanted));
-                    }
-                } else if (!wanted.equals(current)) {
-                    flags.add("-G " + quote(String.join(",", wanted)));
-                    changes.add("groups " + String.join(",", current) + " -> " + String.join(",", wanted));
-                }
-            }
-            if (a.has("shell") && !a.string("shell").equals(u.shell())) {
-                flags.add("-s " + quote(a.string("shell")));
-                changes.add("shell -> " + a.string("shell"));
-            }
-            if (a.has("home") && !a.string("home").equals(u.home())) {
-                flags.add("-d " + quote(a.string("home")));
-                changes.add("home -> " + a.string("home"));
-            }
-            if (a.has("comment") && !a.string("comment").equals(u.comment())) {
-                flags.add("-c " + quote(a.string("comment")));
-                changes.add("comment -> " + a.string("comment"));
-            }
-            List<String> cmds = new ArrayList<>();
-            if (!flags.isEmpty()) {
-                cmds.add("usermod " + String.join(" ", flags) + " -- " + quote(name));
-            }
-            String home = a.has("home") ? a.string("home") : u.home();
-            boolean homeMissing = a.has("home") && !home.equals(u.home()) || p.is("home_exists", "no");
-            if (a.bool("create_home") && homeMissing && !NO_HOME.contains(home)) {
-                cmds.add("if [ ! -d " + quote(home) + " ]; then if command -v mkhomedir_helper >/dev/null 2>&1; then mkhomedir_helper "
-                        + quote(name) + "; else install -d -m 0700 -o " + quote(name) + " -g " + (groupGid != null ? groupGid : u.gid())
-                        + " -- " + quote(home) + "; fi; fi");
-                changes.add("created home " + home);
-            }
-            cmd = cmds.isEmpty() ? null : String.join(" && ", cmds);
+            cmd = changeExisting(a, acct.get(), p, groupGid, wantedGroups, changes);
         }
 
-        SubidFiles subidFiles = manageSubids ? new SubidFiles(lines(p, "subuid"), lines(p, "subgid")) : null;
+        SubidFiles subidFiles = manageSubids ? SubidFiles.of(lines(p, "subuid"), lines(p, "subgid")) : null;
         if (ctx.checkMode()) {
             if (manageSubids && acct.isPresent()) {
-                subidChanges(ctx, a, name, acct.get().uid(), subidFiles, changes, b, true);
+                subidFiles.apply(ctx, name, acct.get().uid(), wantedRange, changes, b, true);
             } else if (manageSubids) {
                 changes.add("subordinate ids for " + name);
             }
@@ -204,73 +150,78 @@ public final class UserModule implements Module {
                 acct = Optional.of(Account.parse(pa.get("passwd")));
             }
             if (manageSubids) {
-                subidFiles = new SubidFiles(lines(pa, "subuid"), lines(pa, "subgid"));
+                subidFiles = SubidFiles.of(lines(pa, "subuid"), lines(pa, "subgid"));
             }
         }
         if (manageSubids) {
             int uid = acct.map(Account::uid).orElseThrow(() -> new ModuleFailure("user " + name + " not found after useradd"));
-            if (!root && subidChanges(ctx, a, name, uid, subidFiles, new ArrayList<>(), ModuleResult.ok(), true)) {
+            if (!root && subidFiles.apply(ctx, name, uid, wantedRange, new ArrayList<>(), ModuleResult.ok(), true)) {
                 throw new ModuleFailure("changing /etc/subuid and /etc/subgid needs root: run the task with become: true");
             }
-            subidChanges(ctx, a, name, uid, subidFiles, changes, b, false);
+            subidFiles.apply(ctx, name, uid, wantedRange, changes, b, false);
         }
         acct.ifPresent(u -> b.value("uid", u.uid()).value("group", u.gid()).value("home", u.home()).value("shell", u.shell())
                 .value("comment", u.comment()));
         return b.changed(!changes.isEmpty()).msg(String.join("; ", changes)).build();
     }
 
-    /** /etc/subuid and /etc/subgid as probed. */
-    private record SubidFiles(SubordinateIds uids, SubordinateIds gids) {
-        SubidFiles(List<String> uidLines, List<String> gidLines) {
-            this(SubordinateIds.of(uidLines), SubordinateIds.of(gidLines));
-        }
-    }
-
     /**
-     * Brings the user's subuid/subgid entries to what the task asks; returns whether anything differs.
-     * With {@code dryRun} nothing is written.
+     * The usermod (and home creation) commands that bring an existing account to what the task asks, or
+     * null when it already is; each difference is added to {@code changes}.
      */
-    private boolean subidChanges(ModuleContext ctx, ModuleArgs a, String name, int uid, SubidFiles files, List<String> changes,
-                                 ModuleResult.Builder b, boolean dryRun) throws ModuleFailure {
-        boolean any = false;
-        Map<String, SubordinateIds> byPath = new LinkedHashMap<>();
-        byPath.put("/etc/subuid", files.uids());
-        byPath.put("/etc/subgid", files.gids());
-        long freeStart = SubordinateIds.nextFreeStart(List.of(files.uids(), files.gids()));
-        for (var e : byPath.entrySet()) {
-            SubordinateIds f = e.getValue();
-            List<SubordinateIds.Range> mine = f.rangesOf(name, uid);
-            SubordinateIds.Range wanted;
-            if (a.has("subid_range")) {
-                wanted = SubordinateIds.Range.parse(name, a.string("subid_range"));
-                if (mine.size() == 1 && mine.get(0).start() == wanted.start() && mine.get(0).count() == wanted.count()) {
-                    b.value(e.getKey().substring(5), wanted.text());
-                    continue;
+    private static String changeExisting(ModuleArgs a, Account u, ProbeLines p, String groupGid, List<String> wantedGroups,
+                                         List<String> changes) {
+        String name = u.name();
+        List<String> flags = new ArrayList<>();
+        if (a.has("uid") && a.integer("uid", -1) != u.uid()) {
+            flags.add("-u " + a.integer("uid", -1));
+            changes.add("uid " + u.uid() + " -> " + a.integer("uid", -1));
+        }
+        if (groupGid != null && !groupGid.equals(Integer.toString(u.gid()))) {
+            flags.add("-g " + quote(groupGid));
+            changes.add("primary group -> " + a.string("group"));
+        }
+        if (wantedGroups != null) {
+            Set<String> current = new LinkedHashSet<>(List.of(p.get("groups").isEmpty() ? new String[0] : p.get("groups").split(",")));
+            current.remove(p.get("primary"));
+            Set<String> wanted = new LinkedHashSet<>(wantedGroups);
+            if (a.bool("append")) {
+                wanted.removeAll(current);
+                if (!wanted.isEmpty()) {
+                    flags.add("-a -G " + quote(String.join(",", wanted)));
+                    changes.add("added to groups " + String.join(", ", wanted));
                 }
-                Optional<SubordinateIds.Range> clash = f.conflictWith(wanted, uid);
-                if (clash.isPresent()) {
-                    throw new ModuleFailure("subid_range " + wanted.text() + " overlaps " + clash.get().owner() + "'s range "
-                            + clash.get().text() + " in " + e.getKey());
-                }
-            } else if (!mine.isEmpty()) {
-                b.value(e.getKey().substring(5), mine.get(0).text());
-                continue;
-            } else {
-                wanted = new SubordinateIds.Range(name, freeStart, SubordinateIds.DEFAULT_COUNT);
-            }
-            any = true;
-            b.value(e.getKey().substring(5), wanted.text());
-            changes.add(e.getKey() + " " + name + ":" + wanted.text());
-            String before = String.join("\n", f.lines()) + (f.lines().isEmpty() ? "" : "\n");
-            String after = f.withOnly(wanted, uid);
-            if (ctx.diffMode()) {
-                b.diff(FileDiff.of(e.getKey(), before, after));
-            }
-            if (!dryRun) {
-                ctx.files().write(e.getKey(), after.getBytes(StandardCharsets.UTF_8), new FileAttributes("0644", "root", "root"));
+            } else if (!wanted.equals(current)) {
+                flags.add("-G " + quote(String.join(",", wanted)));
+                changes.add("groups " + String.join(",", current) + " -> " + String.join(",", wanted));
             }
         }
-        return any;
+        if (a.has("shell") && !a.string("shell").equals(u.shell())) {
+            flags.add("-s " + quote(a.string("shell")));
+            changes.add("shell -> " + a.string("shell"));
+        }
+        if (a.has("home") && !a.string("home").equals(u.home())) {
+            flags.add("-d " + quote(a.string("home")));
+            changes.add("home -> " + a.string("home"));
+        }
+        if (a.has("comment") && !a.string("comment").equals(u.comment())) {
+            flags.add("-c " + quote(a.string("comment")));
+            changes.add("comment -> " + a.string("comment"));
+        }
+        List<String> cmds = new ArrayList<>();
+        if (!flags.isEmpty()) {
+            cmds.add("usermod " + String.join(" ", flags) + " -- " + quote(name));
+        }
+        String home = a.has("home") ? a.string("home") : u.home();
+        // a moved home (usermod -d) is not created, as in Ansible without move_home; a missing current one is
+        boolean homeMissing = home.equals(u.home()) && p.is("home_exists", "no");
+        if (a.bool("create_home") && homeMissing && !NO_HOME.contains(home)) {
+            cmds.add("if [ ! -d " + quote(home) + " ]; then if command -v mkhomedir_helper >/dev/null 2>&1; then mkhomedir_helper "
+                    + quote(name) + "; else install -d -m 0700 -o " + quote(name) + " -g " + (groupGid != null ? groupGid : u.gid())
+                    + " -- " + quote(home) + "; fi; fi");
+            changes.add("created home " + home);
+        }
+        return cmds.isEmpty() ? null : String.join(" && ", cmds);
     }
 
     private static String useradd(ModuleArgs a, String name, List<String> groups) {
