@@ -29,10 +29,11 @@ public final class BuildFingerprint {
      * Needs GNU find, sort, xargs and sha256sum.
      */
     public static String contextDigestScript(String contextDir) {
-        return "cd " + ShellQuote.quote(contextDir) + " && { "
+        // a subshell, so the cd does not leak into the rest of the probe
+        return "(cd " + ShellQuote.quote(contextDir) + " && { "
                 + "LC_ALL=C find . -mindepth 1 ! -path \"./$cfrel\" -printf '%y %m %p %l\\n' | LC_ALL=C sort; "
                 + "LC_ALL=C find . -mindepth 1 -type f ! -path \"./$cfrel\" -print0 | LC_ALL=C sort -z | xargs -0r sha256sum; "
-                + "} | sha256sum | cut -c1-64";
+                + "} | sha256sum | cut -c1-64)";
     }
 
     /** The label value for a context digest and the Containerfile's SHA-256. */

@@ -12,6 +12,8 @@ import dev.jplay.engine.spi.ModuleResult;
 import dev.jplay.engine.spi.ModuleSpec;
 import dev.jplay.engine.spi.OptionSpec;
 import dev.jplay.engine.spi.OptionType;
+import dev.jplay.modules.system.UserManager;
+import dev.jplay.modules.system.UserManagerAccess;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,8 +32,13 @@ import java.util.regex.Pattern;
  *   <li>{@code quadlet}: a {@code .container} file (podman 4.4+) in ~/.config/containers/systemd/, from
  *       which systemd generates NAME.service.</li>
  * </ul>
- * The file is rewritten only when it differs once comments are ignored. The module does not reload
- * systemd: it reports {@code needs_daemon_reload} and {@code unit_name} for the systemd module.
+ * Generating needs the container's image on the host ({@code podman create} pulls a missing one). Check
+ * mode creates and removes the throwaway container too (nothing else), and skips when the image is
+ * missing rather than pull it.
+ *
+ * <p>The file is rewritten only when it differs once comments are ignored. Unless {@code daemon_reload}
+ * is set, the module does not reload systemd: it reports {@code needs_daemon_reload} and
+ * {@code unit_name} for the systemd module.
  */
 public final class PodmanUnitModule implements Module {
     static final String AUTOUPDATE_LABEL = "io.containers.autoupdate";
@@ -65,6 +72,9 @@ public final class PodmanUnitModule implements Module {
                                 "on-abort", "always"))
                 .option(OptionSpec.of("stop_timeout", OptionType.INT, "seconds podman waits for the container to stop"))
                 .option(OptionSpec.of("description", OptionType.STR, "Description= of the unit"))
+                .option(OptionSpec.of("daemon_reload", OptionType.BOOL, "after a change, reload the manager of the scope (the "
+                        + "task user's, reached as the systemd module does) so the unit is known at once; default: leave it to "
+                        + "the systemd module, see needs_daemon_reload").defaultValue(false))
                 .option(PodmanCommand.executableOption())
                 .build();
     }
@@ -123,13 +133,14 @@ public final class PodmanUnitModule implements Module {
             if (exists && ctx.diffMode()) {
                 res.diff(FileDiff.of(path, current, ""));
             }
-            return res.changed(exists).value("needs_daemon_reload", exists)
+            boolean reloaded = exists && reload(ctx, user);
+            return res.changed(exists).value("needs_daemon_reload", exists && !reloaded).value("daemon_reloaded", reloaded)
                     .msg(exists ? (ctx.checkMode() ? "would remove " : "removed ") + path : path + " is absent").build();
         }
 
         String wanted;
         if (quadlet) {
-            requireQuadlet(out.text("version"));
+            requireQuadlet(out.text("version"), a.has("stop_timeout"));
             wanted = QuadletFile.render(name, spec, new QuadletFile.UnitSettings(a.string("description"),
                     a.bool("stop_when_unneeded"), a.string("auto_update"), a.string("restart_policy"),
                     a.has("stop_timeout") ? a.integer("stop_timeout", 10) : null, a.string("wanted_by")));
@@ -152,8 +163,25 @@ public final class PodmanUnitModule implements Module {
         if (changed && !ctx.checkMode()) {
             ctx.files().write(path, wanted.getBytes(StandardCharsets.UTF_8), new FileAttributes("0644", null, null));
         }
-        return res.changed(changed).value("needs_daemon_reload", changed).value("content", wanted)
+        boolean reloaded = changed && reload(ctx, user);
+        return res.changed(changed).value("needs_daemon_reload", changed && !reloaded).value("daemon_reloaded", reloaded)
+                .value("content", wanted)
                 .msg(changed ? (ctx.checkMode() ? "would write " : "wrote ") + path : path + " is up to date").build();
+    }
+
+    /** daemon-reload when the task asks for it (never in check mode); true when it ran. */
+    private static boolean reload(ModuleContext ctx, boolean user) throws ModuleFailure {
+        if (!ctx.args().bool("daemon_reload") || ctx.checkMode()) {
+            return false;
+        }
+        ExecResult r = user
+                ? UserManagerAccess.run(ctx, null, UserManager.SYSTEMCTL + " daemon-reload", true).result()
+                : ctx.exec("systemctl daemon-reload");
+        if (!r.ok()) {
+            throw new ModuleFailure("the unit file changed, but daemon-reload failed: " + r.errTrimmed(),
+                    Map.of("rc", r.exitCode(), "stderr", r.err()));
+        }
+        return true;
     }
 
     static String defaultDest(String name, boolean quadlet, boolean user) {
@@ -200,7 +228,7 @@ public final class PodmanUnitModule implements Module {
         return s.toString();
     }
 
-    static void requireQuadlet(String versionOutput) throws ModuleFailure {
+    static void requireQuadlet(String versionOutput, boolean stopTimeout) throws ModuleFailure {
         Matcher m = VERSION.matcher(versionOutput);
         if (!m.find()) {
             throw new ModuleFailure("cannot tell the podman version from '" + versionOutput.strip() + "'; quadlet needs podman 4.4+");
@@ -210,6 +238,10 @@ public final class PodmanUnitModule implements Module {
         if (major < 4 || (major == 4 && minor < 4)) {
             throw new ModuleFailure("style quadlet needs podman 4.4 or later; the host has " + m.group()
                     + ": use style: generate");
+        }
+        if (stopTimeout && major < 5) {
+            throw new ModuleFailure("stop_timeout with style quadlet needs podman 5.0 (StopTimeout=); the host has " + m.group()
+                    + ": drop stop_timeout or use style: generate");
         }
     }
 

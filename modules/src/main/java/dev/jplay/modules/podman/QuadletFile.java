@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A Quadlet {@code .container} file (podman-systemd.unit(5), podman 4.4+): systemd generates
- * {@code NAME.service} from it at daemon-reload. Keys used here exist since podman 4.4.
+ * {@code NAME.service} from it at daemon-reload. Keys used here exist since podman 4.4, except
+ * StopTimeout= (podman 5.0), written only when a stop timeout is asked for.
  */
 public final class QuadletFile {
     private QuadletFile() {
@@ -43,6 +44,9 @@ public final class QuadletFile {
         if (u.autoUpdate() != null) {
             l.add("AutoUpdate=" + u.autoUpdate());
         }
+        if (u.stopTimeout() != null) {
+            l.add("StopTimeout=" + u.stopTimeout());
+        }
         if (c.command() != null && !c.command().isEmpty()) {
             l.add("Exec=" + String.join(" ", c.command().stream().map(QuadletFile::word).toList()));
         }
@@ -50,7 +54,7 @@ public final class QuadletFile {
         l.add("[Service]");
         l.add("Restart=" + (u.restartPolicy() == null ? "on-failure" : u.restartPolicy()));
         if (u.stopTimeout() != null) {
-            // podman stop -t N inside TimeoutStopSec, as generate systemd does (N + 60)
+            // room for podman's own stop timeout, as generate systemd leaves (N + 60)
             l.add("TimeoutStopSec=" + (u.stopTimeout() + 60));
         }
         return UnitText.finish(l, u.wantedBy());

@@ -53,6 +53,14 @@ final class PodmanHost {
         }
     }
 
+    /** skopeo reads registry manifests with --tls-verify=false where podman 4.3's manifest inspect cannot. */
+    static void requireSkopeo() {
+        if (run("sh", "-c", "command -v skopeo").rc() != 0) {
+            fail("skopeo is not installed: apt-get install -y skopeo (with podman < 4.4, podman_image can tell whether a push "
+                    + "to a registry used with validate_certs: false would change anything only through skopeo)");
+        }
+    }
+
     static String unique(String prefix) {
         return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
     }

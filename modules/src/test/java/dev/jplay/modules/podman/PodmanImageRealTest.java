@@ -35,10 +35,13 @@ class PodmanImageRealTest {
     static Path tmp;
     static LocalRegistry registry;
     static String repo;
+    /** Every image ID the runs produced: rebuilds leave the old image untagged, which cleanUp removes too. */
+    static final java.util.Set<String> seenIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void startRegistry() throws Exception {
         PodmanHost.requirePodman();
+        PodmanHost.requireSkopeo();
         registry = LocalRegistry.start(Files.createDirectories(tmp.resolve("registry")));
         repo = PodmanHost.unique("jplaytest-img");
     }
@@ -48,6 +51,7 @@ class PodmanImageRealTest {
         for (String tag : new String[] {"v1", "prod", "fb", "nosk"}) {
             PodmanHost.removeImages(image(tag));
         }
+        PodmanHost.removeImages(seenIds.toArray(String[]::new));
         if (registry != null) {
             registry.close();
         }
@@ -60,6 +64,9 @@ class PodmanImageRealTest {
     private static ModuleResult run(Connection c, Map<String, Object> args, boolean check, boolean diff) {
         ModuleResult r = ModuleTestKit.of(new PodmanImageModule()).on(c).check(check).diff(diff).run(args);
         assertFalse(r.failed(), () -> "failed: " + r.msg() + " " + r.values());
+        if (r.values().get("image") instanceof Map<?, ?> m && m.get("Id") != null) {
+            seenIds.add(m.get("Id").toString());
+        }
         return r;
     }
 

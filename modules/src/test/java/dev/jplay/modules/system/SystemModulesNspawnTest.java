@@ -43,7 +43,7 @@ class SystemModulesNspawnTest {
 
     @BeforeAll
     static void connect() throws Exception {
-        host = NspawnHost.require();
+        host = NspawnHost.require(System.getProperty("jplay.nspawn.system-host", "sy1")); // its own host: it toggles linger and ends sessions
         root = ssh("root");
     }
 
