@@ -25,11 +25,14 @@ public final class Inventory {
     public static final Set<String> LOCALHOST_NAMES = Set.of("localhost", "127.0.0.1", "::1");
 
     private final Map<String, Host> hosts;
+    private final List<Host> hostList;
     private final Map<String, Group> groups;
     private final Map<String, Integer> depth = new HashMap<>();
     private final Map<String, Integer> priority = new HashMap<>();
     /** host -> every group holding it directly or through a child group, incl. all. */
     private final Map<String, Set<String>> memberships = new HashMap<>();
+    /** host -> its groups other than all, in the order their vars apply. */
+    private final Map<String, List<String>> groupsInVarOrder = new HashMap<>();
     /** group -> its hosts incl. those of descendants, in Ansible's order (Group.get_hosts). */
     private final Map<String, List<String>> groupHosts = new LinkedHashMap<>();
     private final Map<String, Path> hostSources = new HashMap<>();
@@ -46,6 +49,7 @@ public final class Inventory {
             }
         });
         this.hosts = Collections.unmodifiableMap(h);
+        this.hostList = List.copyOf(h.values());
         Map<String, Group> g = new LinkedHashMap<>();
         b.groups().forEach((name, data) -> {
             g.put(name, new Group(name, List.copyOf(data.hosts), List.copyOf(data.children), FrozenValues.map(data.vars)));
@@ -56,8 +60,10 @@ public final class Inventory {
             depthOf(name, b);
             groupHosts.put(name, collectHosts(name));
         }
+        Map<String, Set<String>> index = b.memberships();
         for (String host : hosts.keySet()) {
-            memberships.put(host, Collections.unmodifiableSet(b.memberships(host)));
+            memberships.put(host, Collections.unmodifiableSet(index.getOrDefault(host, Set.of())));
+            groupsInVarOrder.put(host, sortedGroupsOf(host));
         }
         this.warnings = List.copyOf(b.warnings());
         for (Path dir : inventoryVarsDirs) {
@@ -77,9 +83,21 @@ public final class Inventory {
         return new InventoryBuilder().build(List.of());
     }
 
+    /**
+     * The inventory of a run without {@code -i}: the local single-host bootstrap. Unlike Ansible,
+     * {@code localhost} is a real member of {@code all} here, so {@code jplay site.yml} configures
+     * this machine with plays written for {@code hosts: all}.
+     */
+    public static Inventory localBootstrap() {
+        InventoryBuilder b = new InventoryBuilder();
+        b.addHost("localhost", null, null);
+        b.setHostVar("localhost", "ansible_connection", "local");
+        return b.build(List.of());
+    }
+
     /** The hosts in the order they were first defined. The implicit localhost is not among them. */
     public List<Host> hosts() {
-        return List.copyOf(hosts.values());
+        return hostList;
     }
 
     public Optional<Host> host(String name) {
@@ -137,7 +155,7 @@ public final class Inventory {
         if (h == null) {
             h = implicitLocal(host).orElseThrow(() -> unknownHost(host));
         }
-        List<String> ordered = sortedGroupsOf(host);
+        List<String> ordered = groupsInVarOrder.getOrDefault(host, List.of());
         Map<String, Object> vars = new LinkedHashMap<>(groups.get(InventoryBuilder.ALL).vars());
         for (String g : ordered) {
             vars.putAll(groups.get(g).vars());

@@ -130,13 +130,13 @@ final class TaskRunner {
                 ignored |= a.ignored;
                 allSkipped = false;
                 if (status == TaskStatus.UNREACHABLE) {
-                    outcomes.add(new TaskOutcome.ItemOutcome(label, status, r));
+                    outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, lc.loopVar(), item));
                     return outcome(task, host, delegate, TaskStatus.UNREACHABLE, r, outcomes, start, false, hidden, 1);
                 }
             }
             anyChanged |= status == TaskStatus.CHANGED;
             anyFailed |= status == TaskStatus.FAILED && !ignored;
-            outcomes.add(new TaskOutcome.ItemOutcome(label, status, r));
+            outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, lc.loopVar(), item));
             Map<String, Object> reg = new LinkedHashMap<>(r.asRegistered());
             reg.put(lc.loopVar(), item);
             reg.put("ansible_loop_var", lc.loopVar());
@@ -144,7 +144,7 @@ final class TaskRunner {
             applyFacts(host, r);
         }
         ModuleResult.Builder b = ModuleResult.changed(anyChanged).value("results", registered)
-                .msg(anyFailed ? "One or more items failed" : "All items completed");
+                .msg(anyFailed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed");
         if (anyFailed) {
             b.failed();
         }
@@ -208,6 +208,11 @@ final class TaskRunner {
             } catch (ModuleFailure f) {
                 result = ModuleResult.ok().failed().msg(f.getMessage()).values(f.values()).build();
             }
+            if (!diff && !result.diffs().isEmpty()) {
+                // the output shows every diff a result carries, so a task not in diff mode carries none
+                result = new ModuleResult(result.changed(), result.failed(), result.skipped(), result.msg(), result.values(), List.of(),
+                        result.facts(), result.warnings());
+            }
         } catch (Unreachable u) {
             return new Attempt(TaskStatus.UNREACHABLE, ModuleResult.ok().failed().msg(u.getMessage()).value("unreachable", true).build(),
                     false, 1);
@@ -239,7 +244,8 @@ final class TaskRunner {
 
     private ModuleResult applyConditions(TaskNode.Task task, VarScope scope, ModuleResult result) {
         TaskKeywords kw = task.keywords();
-        if (kw.changedWhen().isEmpty() && kw.failedWhen().isEmpty()) {
+        // like Ansible: a skipped result (e.g. command in check mode) has no output to judge
+        if (kw.changedWhen().isEmpty() && kw.failedWhen().isEmpty() || result.skipped()) {
             return result;
         }
         Map<String, Object> overlay = new LinkedHashMap<>();

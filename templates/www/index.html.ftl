@@ -1,0 +1,1 @@
+${app.greeting!'hello from'} ${app.name} ${version}
