@@ -63,9 +63,12 @@ addr() { echo "$NET.$((10 + ${1#h}))"; }
 # a process that exists and is not a zombie (PID 1 of a CI VM may be slow to reap reparented children)
 alive() { local s; s=$(ps -o stat= -p "$1" 2>/dev/null) || return 1; [[ $s != Z* ]]; }
 hosts_recorded() { local d; for d in "$STATE"/h*/; do [ -d "$d" ] && basename "$d"; done | sort -V; }
+# the recorded PID is still our `unshare ... _inner hN` (after a reboot the number may belong to anyone)
+ours() { [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -q -- "_inner $2\( \|\$\)"; }
 pid1_of() {   # the host's PID 1 = the child of the recorded outer (unshare) process
-  local f=$STATE/$1/outer.pid; [ -f "$f" ] || return 1
-  pgrep -P "$(cat "$f")" 2>/dev/null | head -1
+  local f=$STATE/$1/outer.pid pid; [ -f "$f" ] || return 1
+  pid=$(cat "$f"); ours "$pid" "$1" || return 1
+  pgrep -P "$pid" 2>/dev/null | head -1
 }
 
 preflight() {
@@ -122,7 +125,7 @@ EOF
 bridge_up() {
   ip link show $BR >/dev/null 2>&1 && return 0
   ip link add $BR type bridge
-  ip addr add $NET.1/24 dev $BR
+  ip addr add "$NET.1/24" dev $BR
   ip link set $BR up
 }
 
@@ -170,7 +173,7 @@ inner() {   # PID 1 of the new PID namespace, inside the host's netns and a priv
   install -m 644 "$STATE/authorized_keys" "$r/etc/ssh/jplay_authorized_keys"
   # root's home is the machine's /root (lower layer); its dotfiles may do slow things (pyenv init cost
   # 400 ms per command here: bash sources ~/.bashrc even for `ssh host cmd`). Give root Debian's defaults.
-  cp /etc/skel/.bashrc /etc/skel/.profile "$r/root/"
+  cp /etc/skel/.bashrc /etc/skel/.profile "$r/root/" 2>/dev/null || rm -f "$r/root/.bashrc" "$r/root/.profile"
   # users live in this host's upper layer only; first start creates them, restarts find them
   chroot "$r" /bin/sh -eu -c "
     id jpuser >/dev/null 2>&1 || useradd -m -s /bin/bash jpuser
@@ -242,9 +245,10 @@ stop_host() {   # $1 = hN; keeps netns and files
   local h=$1 f=$STATE/$1/outer.pid pid c
   [ -f "$f" ] || return 0
   pid=$(cat "$f")
+  if ! ours "$pid" "$h"; then rm -f "$f"; return 0; fi   # stale record: kill nothing
   for c in $(pgrep -P "$pid" 2>/dev/null); do kill -9 "$c" 2>/dev/null || true; done
   for _ in $(seq 100); do alive "$pid" || break; sleep 0.05; done
-  if alive "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi
+  if alive "$pid" && ours "$pid" "$h"; then kill -9 "$pid" 2>/dev/null || true; fi
   rm -f "$f"
 }
 
@@ -257,7 +261,7 @@ start_host() {   # $1 = hN, after stop_host (netns and fs exist)
 
 up() {
   local n=${1:-5} i h t0=$SECONDS
-  [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 80 ] || die "up N: N must be 1..80"
+  if ! [[ "$n" =~ ^[0-9]+$ ]] || [ "$n" -lt 1 ] || [ "$n" -gt 80 ]; then die "up N: N must be 1..80"; fi
   preflight
   down >/dev/null
   client_keys

@@ -16,8 +16,9 @@ public final class ConnectionOptions {
     @Option(names = {"--private-key", "--key-file"}, paramLabel = "FILE", description = "SSH private key file")
     Path privateKey;
 
-    @Option(names = "--ssh-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "SSH connect timeout (default: ${DEFAULT-VALUE})")
-    int sshTimeout;
+    @Option(names = "--ssh-timeout", paramLabel = "SECONDS",
+            description = "SSH connect timeout (default: ansible_ssh_timeout, ConnectTimeout from ~/.ssh/config, else 10)")
+    Integer sshTimeout;
 
     @Option(names = "--accept-new-host-keys", description = "trust and record keys of hosts not yet in known_hosts (a changed key is always refused)")
     boolean acceptNewHostKeys;
@@ -26,7 +27,7 @@ public final class ConnectionOptions {
     Path knownHosts;
 
     SshOptions sshOptions() {
-        return new SshOptions(user, privateKey, Duration.ofSeconds(sshTimeout), acceptNewHostKeys, knownHosts);
+        return new SshOptions(user, privateKey, sshTimeout == null ? null : Duration.ofSeconds(sshTimeout), acceptNewHostKeys, knownHosts);
     }
 
     ConnectionOpener opener() {

@@ -23,22 +23,28 @@ public record WrappedCommand(String commandLine, byte[] stdin) {
         if (!b.enabled()) {
             return new WrappedCommand(body, req.stdin());
         }
+        String skipPrefix = "IFS= read -r __jp_l; [ \"$__jp_l\" = " + SENTINEL + " ] || IFS= read -r __jp_l; unset __jp_l; ";
         if (b.method() == Become.BecomeMethod.SU) {
-            if (b.hasPassword()) {
-                throw new IllegalStateException("become_method su with a password needs a terminal; use sudo");
+            if (!b.hasPassword()) {
+                return new WrappedCommand("su -s /bin/sh " + ShellQuote.quote(b.user()) + " -c " + ShellQuote.quote(body), req.stdin());
             }
-            return new WrappedCommand("su -s /bin/sh " + ShellQuote.quote(b.user()) + " -c " + ShellQuote.quote(body), req.stdin());
+            // su (util-linux, PAM) reads the password from a non-terminal stdin up to the newline, as sudo -S does
+            return new WrappedCommand("su -s /bin/sh " + ShellQuote.quote(b.user()) + " -c " + ShellQuote.quote(skipPrefix + body),
+                    passwordFirst(b, req.stdin()));
         }
         if (!b.hasPassword()) {
             return new WrappedCommand("sudo -H -n -u " + ShellQuote.quote(b.user()) + " -- /bin/sh -c " + ShellQuote.quote(body),
                     req.stdin());
         }
-        String skipPrefix = "IFS= read -r __jp_l; [ \"$__jp_l\" = " + SENTINEL + " ] || IFS= read -r __jp_l; unset __jp_l; ";
+        return new WrappedCommand("sudo -H -S -p '' -u " + ShellQuote.quote(b.user()) + " -- /bin/sh -c "
+                + ShellQuote.quote(skipPrefix + body), passwordFirst(b, req.stdin()));
+    }
+
+    private static byte[] passwordFirst(Become b, byte[] stdin) {
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         in.writeBytes((b.password() + "\n" + SENTINEL + "\n").getBytes(StandardCharsets.UTF_8));
-        in.writeBytes(req.stdin());
-        return new WrappedCommand("sudo -H -S -p '' -u " + ShellQuote.quote(b.user()) + " -- /bin/sh -c "
-                + ShellQuote.quote(skipPrefix + body), in.toByteArray());
+        in.writeBytes(stdin);
+        return in.toByteArray();
     }
 
     private static String exports(Map<String, String> env) {

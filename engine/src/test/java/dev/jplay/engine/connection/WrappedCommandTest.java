@@ -45,4 +45,13 @@ class WrappedCommandTest {
         WrappedCommand w = WrappedCommand.of(ExecRequest.of("id -u").withBecome(Become.sudo("jpuser")));
         assertTrue(w.commandLine().startsWith("sudo -H -n -u jpuser -- /bin/sh -c "), w.commandLine());
     }
+
+    @Test
+    void suWithPasswordUsesTheSameStdinScheme() {
+        Become su = new Become(true, "jppass", Become.BecomeMethod.SU, "pw-su-1");
+        WrappedCommand w = WrappedCommand.of(ExecRequest.of("id -un").withStdin("x".getBytes(StandardCharsets.UTF_8)).withBecome(su));
+        assertTrue(w.commandLine().startsWith("su -s /bin/sh jppass -c "), w.commandLine());
+        assertFalse(w.commandLine().contains("pw-su-1"));
+        assertEquals("pw-su-1\n" + WrappedCommand.SENTINEL + "\nx", new String(w.stdin(), StandardCharsets.UTF_8));
+    }
 }

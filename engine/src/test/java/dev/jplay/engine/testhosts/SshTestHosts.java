@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The OpenSSH test hosts started by {@code testhosts/sshd-hosts.sh up N}, as described by the
- * {@code hosts.env} file the script writes: hosts h1..hN, each at its own address on port 22, with
+ * {@code hosts.env} file the script writes: hosts h1..hN, each at its own address (port 22), with
  * users root (key), {@value #SUDO_USER} (key, NOPASSWD sudo) and {@value #PASSWORD_USER} (key or
  * password, sudo with password).
  *
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>The last host ({@link #faultHost()}) is the one fault tests stop and restart; tests that need a
  * host to stay up should use the others.
  */
-public record SshTestHosts(Path state, Path script, List<Host> hosts, Path key, Path encryptedKey,
+public record SshTestHosts(Path state, Path script, List<Host> hosts, int port, Path key, Path encryptedKey,
                            String encryptedKeyPassphrase, Path knownHosts, Path sshConfig, Path inventory,
                            String passwordUserPassword, String rootPassword) {
 
@@ -49,7 +49,7 @@ public record SshTestHosts(Path state, Path script, List<Host> hosts, Path key, 
     public static final String START_COMMAND = "testhosts/sshd-hosts.sh up 5";
     private static final int REACH_TIMEOUT_MS = 2000;
 
-    /** One test host: its name (hostname, inventory name) and address (port 22). */
+    /** One test host: its name (hostname, inventory name) and address (port {@link #port()}). */
     public record Host(String name, String address) {
     }
 
@@ -71,8 +71,8 @@ public record SshTestHosts(Path state, Path script, List<Host> hosts, Path key, 
                     + "testhosts/sshd-hosts.sh up " + Math.max(minHosts, 5));
         }
         for (Host h : hosts.hosts()) {
-            if (!answersSsh(h.address(), 22)) {
-                fail("SSH test host " + h.name() + " (" + h.address() + ":22) does not answer. Restart it with "
+            if (!answersSsh(h.address(), hosts.port())) {
+                fail("SSH test host " + h.name() + " (" + h.address() + ":" + hosts.port() + ") does not answer. Restart it with "
                         + hosts.script() + " start-host " + h.name() + ", or all of them with: " + START_COMMAND);
             }
         }
@@ -101,7 +101,7 @@ public record SshTestHosts(Path state, Path script, List<Host> hosts, Path key, 
             hosts.add(new Host(name, env.get("ADDR_" + name)));
         }
         return new SshTestHosts(Path.of(env.get("STATE")), Path.of(env.get("SCRIPT")), List.copyOf(hosts),
-                Path.of(env.get("KEY")), Path.of(env.getOrDefault("ENCRYPTED_KEY", "")),
+                Integer.parseInt(env.getOrDefault("PORT", "22")), Path.of(env.get("KEY")), Path.of(env.getOrDefault("ENCRYPTED_KEY", "")),
                 env.get("ENCRYPTED_KEY_PASSPHRASE"), Path.of(env.get("KNOWN_HOSTS")),
                 Path.of(env.getOrDefault("SSH_CONFIG", "")), Path.of(env.getOrDefault("INVENTORY", "")),
                 env.get("PASSWORD_USER_PASSWORD"), env.get("ROOT_PASSWORD"));
@@ -129,6 +129,7 @@ public record SshTestHosts(Path state, Path script, List<Host> hosts, Path key, 
     public Map<String, Object> hostVars(String host, String user) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("ansible_host", host(host).address());
+        vars.put("ansible_port", port);
         vars.put("ansible_user", user);
         vars.put("ansible_ssh_private_key_file", key.toString());
         vars.put("jplay_ssh_known_hosts_file", knownHosts.toString());
@@ -184,7 +185,7 @@ public record SshTestHosts(Path state, Path script, List<Host> hosts, Path key, 
     }
 
     /** True when something at address:port sends an SSH banner within 2 s. */
-    static boolean answersSsh(String address, int port) {
+    public static boolean answersSsh(String address, int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(address, port), REACH_TIMEOUT_MS);
             s.setSoTimeout(REACH_TIMEOUT_MS);

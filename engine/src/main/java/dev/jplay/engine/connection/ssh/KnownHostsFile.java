@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,11 +20,28 @@ import java.util.List;
  */
 final class KnownHostsFile {
 
-    /** One key line. */
-    record Entry(Path file, int line, KnownHostEntry entry, boolean revoked, boolean certAuthority) {
+    /**
+     * One key line. {@code hosts} and {@code keyBase64} are the fields as written: jplay matches plain
+     * host patterns itself because sshj 0.40 ORs negated patterns ({@code !host} then matches every
+     * other host), and sshj does not compare the key of an {@code @revoked} line.
+     */
+    record Entry(Path file, int line, KnownHostEntry entry, boolean revoked, boolean certAuthority, String hosts,
+                 String keyBase64) {
 
         String where() {
             return file + ":" + line;
+        }
+
+        /** OpenSSH's rule: a hashed name matches exactly; patterns match if one does and no negated one does. */
+        boolean appliesTo(String name) {
+            if (hosts.startsWith("|1|")) {
+                try {
+                    return entry.appliesTo(name);
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+            return SshConfigFile.matchesHostPatterns(Arrays.asList(hosts.split(",")), name);
         }
     }
 
@@ -57,7 +75,10 @@ final class KnownHostsFile {
                 continue;
             }
             if (e != null && e.getType() != null && e.getType() != KeyType.UNKNOWN) {
-                entries.add(new Entry(file, i + 1, e, line.startsWith("@revoked"), line.startsWith("@cert-authority")));
+                String[] f = line.split("\\s+");
+                int hostField = line.startsWith("@") ? 1 : 0;
+                entries.add(new Entry(file, i + 1, e, line.startsWith("@revoked"), line.startsWith("@cert-authority"),
+                        f[hostField], f.length > hostField + 2 ? f[hostField + 2] : ""));
             }
         }
         return entries;

@@ -18,6 +18,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -69,7 +70,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
      */
     KnownHostsVerifier(String name, String address, int port, List<Path> files, List<Path> readOnly, boolean acceptNew,
                        Consumer<String> warn) {
-        this.name = name;
+        this.name = name.toLowerCase(Locale.ROOT);   // OpenSSH looks up (and hashes) lower-case names
         this.address = address;
         this.port = port;
         this.files = List.copyOf(files);
@@ -122,11 +123,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     }
 
     private boolean applies(KnownHostsFile.Entry e) {
-        try {
-            return e.entry().appliesTo(KnownHostsFile.lookupName(name, port));
-        } catch (IOException ex) {
-            return false;
-        }
+        return e.appliesTo(KnownHostsFile.lookupName(name, port));
     }
 
     private Outcome check(PublicKey key, List<KnownHostsFile.Entry> entries) {
@@ -137,12 +134,14 @@ final class KnownHostsVerifier implements HostKeyVerifier {
             if (e.certAuthority() || !applies(e)) {
                 continue;
             }
-            boolean same = e.entry().getType() == type && verifies(e, key);
             if (e.revoked()) {
-                if (same) {
+                if (e.keyBase64().equals(HostKeyFingerprint.base64(key))) {
                     return new Outcome.Revoked(key, e);
                 }
-            } else if (same) {
+                continue;
+            }
+            boolean same = e.entry().getType() == type && verifies(e, key);
+            if (same) {
                 match = match == null ? e : match;
             } else {
                 others.add(e);
@@ -163,6 +162,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     }
 
     /** accept-new: append the key to the first writable file, unless someone recorded this host meanwhile. */
+    @SuppressWarnings("try")   // the file lock is held by the try block, not used in it
     private Outcome record(PublicKey key) {
         Path target = writableFile();
         if (target == null) {
@@ -175,7 +175,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
             try {
                 createParent(target);
                 try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+                        StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {   // other processes wait
                     Outcome now = check(key, entries());
                     if (!(now instanceof Outcome.Unknown)) {
                         return now;

@@ -5,6 +5,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,59 +17,109 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One command on its own session channel: exec, stdin written then EOF, stdout and stderr drained
  * concurrently (a command that fills one pipe while we wait on the other would otherwise stall),
- * then the exit status. On timeout the process is sent SIGKILL, the channel closed, and exit 124
- * returned with what the command printed so far, as {@code LocalConnection} does.
+ * then the exit status.
+ *
+ * <p>Timeout: sshd starts each command as a session leader ({@code setsid}), so the command's shell
+ * PID is also its process group. The command line first prints that PID on stderr ({@link #PID_MARKER},
+ * removed from the result). On timeout the channel gets SIGKILL (which reaches only the shell), the
+ * {@link GroupKiller} kills the whole process group over a second channel, and exit 124 is returned
+ * with what the command printed so far, as {@code LocalConnection} does.
  */
 final class RemoteCommand {
 
-    /** How long to wait for output already in flight after killing a timed-out command. */
+    static final String PID_MARKER = "__JPLAY_PID__";
+    private static final Pattern PID_LINE = Pattern.compile(PID_MARKER + "(\\d+)\n");
+    /** How long to wait for output in flight after killing a timed-out command. */
     private static final long DRAIN_AFTER_KILL_MS = 2000;
 
+    /** Kills a remote process group, as the user (and with the become) the command ran with. */
+    @FunctionalInterface
+    interface GroupKiller {
+        void kill(long pgid);
+    }
+
     private RemoteCommand() {
+    }
+
+    /** The line sshd's login shell runs: report its PID, then the script in /bin/sh. */
+    static String commandLine(String quotedScript) {
+        return "printf '%s\\n' \"" + PID_MARKER + "$$\" >&2; exec /bin/sh -c " + quotedScript;
     }
 
     /**
      * @throws IOException when the connection or the channel fails: the caller reports the host unreachable
      */
-    static ExecResult run(SSHClient client, String commandLine, byte[] stdin, Duration timeout, ExecutorService io)
-            throws IOException, InterruptedException {
+    static ExecResult run(SSHClient client, String commandLine, byte[] stdin, Duration timeout, ExecutorService io,
+                          GroupKiller killer) throws IOException, InterruptedException {
         long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         Session session = client.startSession();
+        boolean closeAsync = false;
         try {
             Session.Command cmd = session.exec(commandLine);
-            Future<byte[]> out = io.submit(() -> readAll(cmd.getInputStream()));
-            Future<byte[]> err = io.submit(() -> readAll(cmd.getErrorStream()));
+            Drain out = new Drain(cmd.getInputStream());
+            Drain err = new Drain(cmd.getErrorStream());
+            Future<?> outDone = io.submit(out);
+            Future<?> errDone = io.submit(err);
             Future<?> in = stdin.length == 0 ? closeNow(cmd.getOutputStream()) : io.submit(() -> write(cmd.getOutputStream(), stdin));
             try {
-                byte[] o = await(out, deadline);
-                byte[] e = await(err, deadline);
+                await(outDone, deadline);
+                await(errDone, deadline);
                 in.cancel(true);   // the command ended without reading all its input: its exit code tells the rest
-                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                long left = deadline == Long.MAX_VALUE ? TimeUnit.DAYS.toNanos(365) : deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException();
                 }
-                cmd.join(Math.min(left, TimeUnit.DAYS.toNanos(365)), TimeUnit.NANOSECONDS);
-                return new ExecResult(exitCode(cmd), o, withSignalNote(cmd, e));
-            } catch (TimeoutException t) {
-                kill(cmd, session);
-                byte[] partial = partial(out);
+                cmd.join(left, TimeUnit.NANOSECONDS);
+                return new ExecResult(exitCode(cmd), out.bytes(), withSignalNote(cmd, withoutPidLine(err.bytes())));
+            } catch (TimeoutException | InterruptedException stop) {
+                closeAsync = true;
+                kill(cmd, session, err, killer, io);
+                if (stop instanceof InterruptedException ie) {
+                    throw ie;
+                }
+                waitQuietly(outDone, DRAIN_AFTER_KILL_MS);
                 String note = "command timed out after " + seconds(timeout) + " s\n";
-                return new ExecResult(124, partial, note.getBytes(StandardCharsets.UTF_8));
-            } catch (InterruptedException ie) {
-                kill(cmd, session);
-                throw ie;
+                return new ExecResult(124, out.bytes(), note.getBytes(StandardCharsets.UTF_8));
             }
         } finally {
-            closeQuietly(session);
+            if (!closeAsync) {
+                closeQuietly(session);
+            }
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
+    /** Reads a stream to its end, keeping what arrived so far available for a timed-out command. */
+    private static final class Drain implements java.util.concurrent.Callable<Void> {
+        private final InputStream in;
+        private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+
+        Drain(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public Void call() throws IOException {
+            byte[] chunk = new byte[32 * 1024];
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                synchronized (buf) {
+                    buf.write(chunk, 0, n);
+                }
+            }
+            return null;
+        }
+
+        byte[] bytes() {
+            synchronized (buf) {
+                return buf.toByteArray();
+            }
+        }
     }
 
     private static Void write(OutputStream os, byte[] data) throws IOException {
@@ -84,12 +135,13 @@ final class RemoteCommand {
         return CompletableFuture.completedFuture(null);
     }
 
-    private static byte[] await(Future<byte[]> f, long deadline) throws IOException, InterruptedException, TimeoutException {
+    private static void await(Future<?> f, long deadline) throws IOException, InterruptedException, TimeoutException {
         try {
             if (deadline == Long.MAX_VALUE) {
-                return f.get();
+                f.get();
+            } else {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
-            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof IOException io) {
@@ -97,6 +149,25 @@ final class RemoteCommand {
             }
             throw new IOException(c);
         }
+    }
+
+    /** The PID the login shell printed first; -1 if it has not arrived. */
+    static long pid(byte[] stderr) {
+        Matcher m = PID_LINE.matcher(new String(stderr, StandardCharsets.ISO_8859_1));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** stderr without the PID line (usually the first line; rc files of the login shell may print before it). */
+    static byte[] withoutPidLine(byte[] stderr) {
+        String s = new String(stderr, StandardCharsets.ISO_8859_1);
+        Matcher m = PID_LINE.matcher(s);
+        if (!m.find()) {
+            return stderr;
+        }
+        byte[] out = new byte[stderr.length - (m.end() - m.start())];
+        System.arraycopy(stderr, 0, out, 0, m.start());
+        System.arraycopy(stderr, m.end(), out, m.start(), stderr.length - m.end());
+        return out;
     }
 
     private static int exitCode(Session.Command cmd) throws IOException {
@@ -143,24 +214,30 @@ final class RemoteCommand {
         };
     }
 
-    private static void kill(Session.Command cmd, Session session) {
+    /**
+     * SIGKILL for the shell, then its whole process group, then close the channel without waiting
+     * for sshd's confirmation (it comes only when the last process holding the pipes is gone).
+     */
+    private static void kill(Session.Command cmd, Session session, Drain err, GroupKiller killer, ExecutorService io) {
         try {
             cmd.signal(Signal.KILL);
         } catch (IOException | RuntimeException ignored) {
-            // the server may not support signals; closing the channel still ends our side
+            // older servers ignore signal requests; the group kill below still works
         }
-        closeQuietly(session);
+        long pgid = pid(err.bytes());
+        if (pgid > 1) {
+            killer.kill(pgid);
+        }
+        io.submit(() -> closeQuietly(session));
     }
 
-    private static byte[] partial(Future<byte[]> out) {
+    private static void waitQuietly(Future<?> f, long ms) {
         try {
-            return out.get(DRAIN_AFTER_KILL_MS, TimeUnit.MILLISECONDS);
+            f.get(ms, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new byte[0];
         } catch (ExecutionException | TimeoutException e) {
-            out.cancel(true);
-            return new byte[0];
+            // keep what arrived
         }
     }
 

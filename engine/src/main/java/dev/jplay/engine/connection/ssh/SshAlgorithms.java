@@ -32,8 +32,26 @@ final class SshAlgorithms {
     private SshAlgorithms() {
     }
 
-    /** sshj's configuration with jplay's algorithm policy and keep-alive that detects dead peers. */
+    /**
+     * sshj's configuration with jplay's algorithm policy and keep-alive that detects dead peers, one per
+     * policy for the whole run: building one instantiates and initialises every cipher sshj knows (3-10 ms
+     * of CPU each time, the first time with BouncyCastle's registration 0.15-0.4 s), and the connections
+     * only read it (its factories make each connection's own instances).
+     */
     static DefaultConfig config(boolean legacy) {
+        return legacy ? Legacy.CONFIG : Modern.CONFIG;
+    }
+
+    /** Holders: each configuration is built on first use only (class initialisation is thread-safe). */
+    private static final class Modern {
+        static final DefaultConfig CONFIG = build(false);
+    }
+
+    private static final class Legacy {
+        static final DefaultConfig CONFIG = build(true);
+    }
+
+    private static DefaultConfig build(boolean legacy) {
         DefaultConfig c = new DefaultConfig();
         c.setKeyExchangeFactories(select(c.getKeyExchangeFactories(), MODERN_KEX, legacy));
         c.setKeyAlgorithms(select(c.getKeyAlgorithms(), MODERN_KEYS, legacy));

@@ -28,7 +28,7 @@ public final class SshConfigFile {
 
     /** Keywords whose values accumulate instead of first-wins. */
     private static final Set<String> ACCUMULATING = Set.of("identityfile");
-    private static final Set<String> WARN_UNSUPPORTED = Set.of("proxyjump", "proxycommand");
+    private static final Map<String, String> WARN_UNSUPPORTED = Map.of("proxyjump", "ProxyJump", "proxycommand", "ProxyCommand");
     private static final int MAX_INCLUDE_DEPTH = 16;
 
     /** One {@code keyword args...} line and the Host condition it sits under (null: always applies). */
@@ -101,8 +101,8 @@ public final class SshConfigFile {
             }
             if (ACCUMULATING.contains(d.keyword())) {
                 acc.computeIfAbsent(d.keyword(), k -> new ArrayList<>()).add(d.args().get(0));
-            } else if (first.putIfAbsent(d.keyword(), d.args()) == null && WARN_UNSUPPORTED.contains(d.keyword())) {
-                notes.add(d.file() + ":" + d.line() + ": " + d.keyword() + " is not supported by jplay; connecting to "
+            } else if (first.putIfAbsent(d.keyword(), d.args()) == null && WARN_UNSUPPORTED.containsKey(d.keyword())) {
+                notes.add(d.file() + ":" + d.line() + ": " + WARN_UNSUPPORTED.get(d.keyword()) + " is not supported by jplay; connecting to "
                         + host + " directly");
             }
         }

@@ -10,6 +10,7 @@ import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.TransportException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -25,8 +26,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
  * channel per command. Connecting verifies the host key ({@link KnownHostsVerifier}) and logs in
  * ({@link SshAuthenticator}) within the connect timeout; afterwards a dead peer is noticed by
  * keep-alive requests. Commands run as {@code exec /bin/sh -c '<script>'} so they see the same shell
- * as with the local connection, whatever the user's login shell. Safe for concurrent callers: each
+ * as with the local connection, whatever the user's login shell (see {@link RemoteCommand} for
+ * timeouts). Safe for concurrent callers: each
  * command has its own channel; at most {@link #MAX_PARALLEL_COMMANDS} run at once (OpenSSH allows 10
  * sessions per connection by default).
  */
@@ -44,6 +46,7 @@ public final class SshConnection implements Connection {
     /** Keep-alive: a request every 10 s, the connection fails after 3 unanswered (about 30-40 s). */
     private static final int KEEPALIVE_INTERVAL_S = 10;
     private static final int KEEPALIVE_MAX_MISSED = 3;
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(daemon("ssh-connect-watchdog"));
 
@@ -94,29 +97,33 @@ public final class SshConnection implements Connection {
         client.addHostKeyVerifier(verifier);
 
         // one deadline for TCP connect + handshake + login: sshj's handshake read has no timeout of its own
-        AtomicBoolean timedOut = new AtomicBoolean();
+        AtomicReference<String> timedOutIn = new AtomicReference<>();
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-            timedOut.set(true);
-            closeSocket(client);
+            try {
+                timedOutIn.set(phase(client));
+            } finally {
+                timedOutIn.compareAndSet(null, "connecting to");
+                closeSocket(client);
+            }
         }, timeoutMs, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try {
             client.connect(settings.host(), settings.port());
             SshAuthenticator.authenticate(client, settings, keys);
-            if (!watchdog.cancel(false) || timedOut.get()) {
+            if (!watchdog.cancel(false) || timedOutIn.get() != null) {
                 throw new SocketTimeoutException("connect deadline passed");
             }
         } catch (ConnectionException e) {
             watchdog.cancel(false);
             disconnectQuietly(client);
-            if (timedOut.get()) {
-                throw new ConnectionException(timeoutMessage(settings, client), e);
+            if (timedOutIn.get() != null) {
+                throw new ConnectionException(timeoutMessage(settings, timedOutIn.get()), e);
             }
             throw e;
         } catch (IOException | RuntimeException e) {
             watchdog.cancel(false);
             disconnectQuietly(client);
-            throw new ConnectionException(connectFailure(settings, client, verifier, timedOut.get(), e), e);
+            throw new ConnectionException(connectFailure(settings, verifier, timedOutIn.get(), e), e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         AtomicInteger n = new AtomicInteger();
@@ -131,7 +138,7 @@ public final class SshConnection implements Connection {
     @Override
     public ExecResult exec(ExecRequest request) throws ConnectionException {
         WrappedCommand cmd = WrappedCommand.of(request);
-        String commandLine = "exec /bin/sh -c " + ShellQuote.quote(cmd.commandLine());
+        String commandLine = RemoteCommand.commandLine(ShellQuote.quote(cmd.commandLine()));
         if (closed) {
             throw new ConnectionException("connection to " + describe() + " is closed");
         }
@@ -145,7 +152,8 @@ public final class SshConnection implements Connection {
             throw new ConnectionException("interrupted", e);
         }
         try {
-            return RemoteCommand.run(client, commandLine, cmd.stdin(), request.timeout(), io);
+            return RemoteCommand.run(client, commandLine, cmd.stdin(), request.timeout(), io,
+                    pgid -> killGroup(pgid, request));
         } catch (IOException e) {
             throw new ConnectionException(lostMessage(e), e);
         } catch (InterruptedException e) {
@@ -156,8 +164,26 @@ public final class SshConnection implements Connection {
         }
     }
 
+    /** Kills what is left of a timed-out command, as the user it ran as; best effort. */
+    private void killGroup(long pgid, ExecRequest timedOut) {
+        // "kill -9 -N": dash's kill accepts neither "--" nor "-s KILL -N"
+        ExecRequest kill = ExecRequest.of("kill -9 -" + pgid + " 2>/dev/null; true")
+                .withBecome(timedOut.become()).withTimeout(KILL_TIMEOUT);
+        WrappedCommand k = WrappedCommand.of(kill);
+        try {
+            RemoteCommand.run(client, RemoteCommand.commandLine(ShellQuote.quote(k.commandLine())), k.stdin(),
+                    KILL_TIMEOUT, io, ignored -> { });
+        } catch (IOException e) {
+            // the connection is failing; the caller learns it from its own channel
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String lostMessage(IOException e) {
-        boolean alive = client.isConnected() && client.getTransport().isRunning();
+        // sshj reports a dead transport as TransportException; channel-level failures are other SSHExceptions
+        boolean alive = !(rootCause(e) instanceof TransportException) && !(e instanceof TransportException)
+                && client.isConnected() && client.getTransport().isRunning();
         String reason = reason(e);
         return alive ? "SSH channel to " + describe() + " failed: " + reason
                 : "connection to " + describe() + " lost while running a command: " + reason;
@@ -198,15 +224,14 @@ public final class SshConnection implements Connection {
         io.shutdownNow();
     }
 
-    private static String connectFailure(SshSettings s, SSHClient client, KnownHostsVerifier verifier, boolean timedOut,
-                                         Throwable e) {
+    private static String connectFailure(SshSettings s, KnownHostsVerifier verifier, String timedOutIn, Throwable e) {
         String refusal = verifier.refusal();
         if (refusal != null) {
             return refusal;
         }
         String where = s.host() + " port " + s.port();
-        if (timedOut) {
-            return timeoutMessage(s, client);
+        if (timedOutIn != null) {
+            return timeoutMessage(s, timedOutIn);
         }
         Throwable root = rootCause(e);
         if (root instanceof UnknownHostException) {
@@ -235,9 +260,20 @@ public final class SshConnection implements Connection {
         return "SSH connection to " + where + " failed: " + reason(e);
     }
 
-    private static String timeoutMessage(SshSettings s, SSHClient client) {
-        String phase = client.getTransport().isAuthenticated() ? "logging in to"
-                : client.getSocket() != null && client.getSocket().isConnected() ? "the SSH handshake with" : "connecting to";
+    /** What connecting was doing, for the timeout message: "connecting to", "during the SSH handshake with", ... */
+    private static String phase(SSHClient client) {
+        Socket socket = client.getSocket();
+        if (socket == null || !socket.isConnected()) {
+            return "connecting to";
+        }
+        try {
+            return client.getTransport().getSessionID() == null ? "during the SSH handshake with" : "while logging in to";
+        } catch (RuntimeException e) {
+            return "during the SSH handshake with";   // no session id before the first key exchange
+        }
+    }
+
+    private static String timeoutMessage(SshSettings s, String phase) {
         return "timed out after " + seconds(s.connectTimeout()) + " s " + phase + " " + s.host() + " port " + s.port()
                 + " (raise ansible_ssh_timeout or --ssh-timeout if the host is just slow)";
     }

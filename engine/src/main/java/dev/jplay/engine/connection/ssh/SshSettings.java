@@ -57,26 +57,6 @@ public record SshSettings(String inventoryName, String host, int port, String us
         return user + "@" + host + ":" + port;
     }
 
-    public SshSettings withAcceptNewHostKeys(boolean accept) {
-        return new SshSettings(inventoryName, host, port, user, identityFiles, password, knownHostsFiles,
-                readOnlyKnownHosts, hostKeyAlias, accept, legacyAlgorithms, connectTimeout, warnings);
-    }
-
-    public SshSettings withConnectTimeout(Duration timeout) {
-        return new SshSettings(inventoryName, host, port, user, identityFiles, password, knownHostsFiles,
-                readOnlyKnownHosts, hostKeyAlias, acceptNewHostKeys, legacyAlgorithms, timeout, warnings);
-    }
-
-    public SshSettings withPort(int newPort) {
-        return new SshSettings(inventoryName, host, newPort, user, identityFiles, password, knownHostsFiles,
-                readOnlyKnownHosts, hostKeyAlias, acceptNewHostKeys, legacyAlgorithms, connectTimeout, warnings);
-    }
-
-    public SshSettings withLegacyAlgorithms(boolean legacy) {
-        return new SshSettings(inventoryName, host, port, user, identityFiles, password, knownHostsFiles,
-                readOnlyKnownHosts, hostKeyAlias, acceptNewHostKeys, legacy, connectTimeout, warnings);
-    }
-
     @Override
     public String toString() {
         return "SshSettings[" + inventoryName + " -> " + target() + ", keys=" + identityFiles
