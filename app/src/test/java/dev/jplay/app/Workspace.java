@@ -2,8 +2,11 @@ package dev.jplay.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** A folder of playbooks, inventories and the files they write: one per test, in a @TempDir. */
 record Workspace(Path dir) {
@@ -34,6 +37,29 @@ record Workspace(Path dir) {
 
     boolean exists(String relative) {
         return Files.exists(dir.resolve(relative));
+    }
+
+    /** Copies a folder of test resources ({@code playbooks/NAME}) into the workspace, so runs may write beside it. */
+    void copyResources(String name) {
+        try {
+            Path from = Path.of(Workspace.class.getResource("/playbooks/" + name).toURI());
+            List<Path> all;
+            try (Stream<Path> s = Files.walk(from)) {
+                all = s.toList();
+            }
+            for (Path p : all) {
+                Path to = dir.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An inventory of local hosts: {@code localInventory("h1", "h2")}, all in group {@code nodes}. */

@@ -8,6 +8,7 @@ import dev.jplay.engine.inventory.InventoryLoader;
 import dev.jplay.engine.inventory.InventoryYaml;
 import dev.jplay.engine.json.JsonWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,6 +64,9 @@ public final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    @Mixin
+    VaultOptions vault = new VaultOptions();
+
     private final Path workingDirectory;
 
     public InventoryCommand() {
@@ -83,6 +87,7 @@ public final class InventoryCommand implements Callable<Integer> {
         if (actions > 1) {
             throw new ParameterException(spec.commandLine(), "use only one of --list, --graph or --host at a time");
         }
+        vault.activate();
         Inventory inventory = inventories.isEmpty()
                 ? Inventory.implicitLocalhost()
                 : InventoryLoader.load(inventories, workingDirectory);

@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
 /** {@code jplay PLAYBOOK... [options]}: the ansible-playbook equivalent. */
 @Command(name = "jplay", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Runs Ansible-style playbooks: idempotent modules over SSH or locally, nothing installed on the hosts.",
-        subcommands = {InventoryCommand.class, DocCommand.class},
+        subcommands = {InventoryCommand.class, DocCommand.class, VaultCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all tasks succeeded (or no hosts matched)", "1:an error outside the run (file missing, I/O)",
                 "2:a task failed on some host", "3:invalid playbook, inventory, vars or expression; nothing ran",
@@ -97,6 +97,9 @@ public final class PlaybookCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
+    @Mixin
+    VaultOptions vault = new VaultOptions();
+
     @Option(names = {"-b", "--become"}, description = "run tasks with become (sudo)")
     boolean become;
 
@@ -125,6 +128,7 @@ public final class PlaybookCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing playbook: jplay PLAYBOOK [options] (see --help)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        vault.activate();
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> libraries = new ArrayList<>(modulePath);
         for (Path p : playbooks) {
@@ -134,6 +138,13 @@ public final class PlaybookCommand implements Callable<Integer> {
         Expressions expressions = new Expressions();
         List<Path> projectTemplates = ProjectHome.templateDirs();
         PlaybookLoader loader = new PlaybookLoader(modules, expressions, new TemplateFiles(expressions), projectTemplates);
+        for (Path p : playbooks) {
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                // a file that is not there is exit 1 (an error outside the run), not an invalid playbook
+                throw new java.io.UncheckedIOException("the playbook " + p + " could not be found",
+                        new java.nio.file.NoSuchFileException(p.toString()));
+            }
+        }
         List<Playbook> loaded = new ArrayList<>();
         for (Path p : playbooks) {
             loaded.add(loader.load(p));
@@ -144,7 +155,7 @@ public final class PlaybookCommand implements Callable<Integer> {
             inv.addVarsDirectory(pb.dir());
         }
         if (syntaxCheck) {
-            loaded.forEach(pb -> out.println("\nplaybook: " + pb.file()));
+            playbooks.forEach(pb -> out.println("\nplaybook: " + pb));
             return ExitCodes.OK;
         }
         RunOptions.BecomeDefaults becomeDefaults = new RunOptions.BecomeDefaults(become || becomeUser != null, becomeUser,
@@ -153,8 +164,9 @@ public final class PlaybookCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(check, diff, forks, limit, new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags), extra,
                 startAtTask, becomeDefaults, verbose.length, opener, projectTemplates);
         if (listHosts || listTasks || listTags) {
-            for (Playbook pb : loaded) {
-                new PlaybookListing(out, inv, modules, expressions, options).print(pb, listHosts, listTasks, listTags);
+            for (int k = 0; k < loaded.size(); k++) {
+                new PlaybookListing(out, inv, modules, expressions, options).print(playbooks.get(k), loaded.get(k), listHosts, listTasks,
+                        listTags);
             }
             return ExitCodes.OK;
         }
@@ -162,7 +174,7 @@ public final class PlaybookCommand implements Callable<Integer> {
         int code = ExitCodes.OK;
         for (Playbook pb : loaded) {
             List<RunListener> listeners = new ArrayList<>();
-            listeners.add(new ConsoleOutput(out, useColor(), verbose.length, diff));
+            listeners.add(new ConsoleOutput(out, useColor(), verbose.length));
             if (jsonReport != null) {
                 listeners.add(new JsonReport(jsonReport));
             }
@@ -228,8 +240,18 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
 
         @Override
+        public void included(String file, List<String> hosts, String item) {
+            all.forEach(l -> l.included(file, hosts, item));
+        }
+
+        @Override
         public void warning(String message) {
             all.forEach(l -> l.warning(message));
+        }
+
+        @Override
+        public void noHostsLeft() {
+            all.forEach(RunListener::noHostsLeft);
         }
 
         @Override
@@ -238,17 +260,16 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
     }
 
-    /** --list-hosts, --list-tasks, --list-tags in ansible-playbook's layout. */
+    /** --list-hosts, --list-tasks, --list-tags in ansible-playbook's layout: tags sorted, only those of selected tasks. */
     private record PlaybookListing(PrintWriter out, Inventory inv, ModuleRegistry modules, Expressions expressions, RunOptions options) {
-        void print(Playbook pb, boolean hosts, boolean tasks, boolean tags) {
-            out.println("\nplaybook: " + pb.file());
+        void print(Path given, Playbook pb, boolean hosts, boolean tasks, boolean tags) {
+            out.println("\nplaybook: " + given);
             PlaybookRunner runner = new PlaybookRunner(inv, modules, expressions, options, new RunListener() { });
             TagFilter filter = new TagFilter(options.tags(), options.skipTags());
             int i = 1;
-            Set<String> allTags = new TreeSet<>();
             for (Play play : pb.plays()) {
                 out.println("\n  play #" + i++ + " (" + play.hosts() + "): " + play.displayName() + "\tTAGS: "
-                        + play.keywords().tags());
+                        + new TreeSet<>(play.keywords().tags()));
                 if (hosts) {
                     List<String> names = runner.hostsOf(play);
                     out.println("    pattern: ['" + play.hosts() + "']");
@@ -261,26 +282,30 @@ public final class PlaybookCommand implements Callable<Integer> {
                 if (tasks) {
                     out.println("    tasks:");
                 }
-                walk(nodes, tasks, filter, allTags);
+                Set<String> playTags = new TreeSet<>(play.keywords().tags());
+                walk(nodes, tasks, filter, playTags);
                 if (tags) {
-                    out.println("      TASK TAGS: " + allTags);
+                    out.println("      TASK TAGS: " + playTags);
                 }
             }
         }
 
-        private void walk(List<TaskNode> nodes, boolean print, TagFilter filter, Set<String> allTags) {
+        private void walk(List<TaskNode> nodes, boolean print, TagFilter filter, Set<String> selectedTags) {
             for (TaskNode n : nodes) {
-                allTags.addAll(n.keywords().tags());
-                if (n instanceof TaskNode.Task t) {
-                    if (print && filter.selects(t.keywords().tags())) {
-                        out.println("      " + t.displayName() + "\tTAGS: " + t.keywords().tags());
+                if (n instanceof TaskNode.Task t && filter.selects(t.keywords().tags())) {
+                    selectedTags.addAll(t.keywords().tags());
+                    if (print) {
+                        out.println("      " + t.displayName() + "\tTAGS: " + new TreeSet<>(t.keywords().tags()));
                     }
                 } else if (n instanceof TaskNode.Block b) {
-                    walk(b.block(), print, filter, allTags);
-                    walk(b.rescue(), print, filter, allTags);
-                    walk(b.always(), print, filter, allTags);
-                } else if (n instanceof TaskNode.IncludeTasks inc && print) {
-                    out.println("      include_tasks " + inc.file() + "\tTAGS: " + inc.keywords().tags());
+                    walk(b.block(), print, filter, selectedTags);
+                    walk(b.rescue(), print, filter, selectedTags);
+                    walk(b.always(), print, filter, selectedTags);
+                } else if (n instanceof TaskNode.IncludeTasks inc && filter.selects(inc.keywords().tags())) {
+                    selectedTags.addAll(inc.keywords().tags());
+                    if (print) {
+                        out.println("      include_tasks " + inc.file() + "\tTAGS: " + new TreeSet<>(inc.keywords().tags()));
+                    }
                 }
             }
         }

@@ -133,7 +133,7 @@ public final class Expressions {
             int col = e.getColumnNumber() - PREFIX.length() - 1;
             String msg = e.getEditorMessage() != null ? e.getEditorMessage() : e.getMessage();
             throw new ExpressionError(expr, Math.max(0, Math.min(col, expr.length())),
-                    "invalid expression '" + expr + "': " + firstLine(msg) + JinjaHints.hintFor(expr));
+                    "invalid expression '" + expr + "': " + ParseErrorText.describe(expr, msg, col) + JinjaHints.hintFor(expr));
         } catch (IOException e) {
             throw new ExpressionError(expr, -1, e.getMessage());
         }

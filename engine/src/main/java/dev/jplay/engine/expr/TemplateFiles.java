@@ -65,7 +65,7 @@ public final class TemplateFiles {
                     + String.join(", ", searchPath.stream().map(Path::toString).toList()));
         } catch (ParseException e) {
             throw new InputError(location(searchPath, name, e.getLineNumber(), e.getColumnNumber()), "template " + name,
-                    "template syntax error: " + Expressions.firstLine(e.getEditorMessage() != null ? e.getEditorMessage() : e.getMessage()));
+                    "template syntax error: " + ParseErrorText.describeTemplate(e.getEditorMessage() != null ? e.getEditorMessage() : e.getMessage()));
         } catch (IOException e) {
             throw new InputError(null, "template " + name, "cannot read template: " + e.getMessage());
         }

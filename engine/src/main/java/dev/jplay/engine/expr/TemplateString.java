@@ -41,7 +41,10 @@ public final class TemplateString {
             }
             int close = findClose(s, open + 2);
             if (close < 0) {
-                throw new ExpressionError(s, open, "'{{' is not closed by '}}'");
+                // a '}}' that is there but inside an unclosed quote: say so, not just "not closed"
+                boolean quoted = s.indexOf("}}", open + 2) >= 0;
+                throw new ExpressionError(s, open, "'{{' is not closed by '}}'"
+                        + (quoted ? " (a quote inside the expression is not closed, so its '}}' counts as text)" : ""));
             }
             parts.add(new Expr(s.substring(open + 2, close).trim(), open + 2));
             i = close + 2;

@@ -83,6 +83,33 @@ public final class VarScope {
         return new VarScope(m, expressions);
     }
 
+    /**
+     * A read-only map of the variables, each rendered when it is read; an error in one variable
+     * surfaces only when that one is read. {@code hostvars['web1']} is such a view.
+     */
+    public Map<String, Object> lazyView() {
+        return new java.util.AbstractMap<>() {
+            @Override
+            public Object get(Object key) {
+                return key instanceof String k && has(k) ? resolve(k) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return key instanceof String k && has(k);
+            }
+
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                Set<Entry<String, Object>> out = new java.util.LinkedHashSet<>();
+                for (String k : raw.keySet()) {
+                    out.add(new SimpleImmutableEntry<>(k, resolve(k)));
+                }
+                return out;
+            }
+        };
+    }
+
     /** Every variable rendered; for the template module and debug of hostvars. Cost grows with the number of variables. */
     public Map<String, Object> renderedView() {
         Map<String, Object> m = new LinkedHashMap<>();

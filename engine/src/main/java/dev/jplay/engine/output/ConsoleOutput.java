@@ -75,6 +75,11 @@ public final class ConsoleOutput implements RunListener {
     }
 
     @Override
+    public void noHostsLeft() {
+        banner("NO MORE HOSTS LEFT");
+    }
+
+    @Override
     public void warning(String message) {
         out.println(paint("[WARNING]: " + message, Color.BRIGHT_PURPLE));
         out.flush();
@@ -89,8 +94,8 @@ public final class ConsoleOutput implements RunListener {
         ModuleResult r = o.result();
         switch (o.status()) {
             case OK, CHANGED -> {
-                if (!o.items().isEmpty() && verbosity == 0) {
-                    break;
+                if (!o.items().isEmpty()) {
+                    break;  // a loop's items are its output, as in Ansible
                 }
                 Color c = o.status() == TaskStatus.CHANGED ? Color.YELLOW : Color.GREEN;
                 String word = o.status() == TaskStatus.CHANGED ? "changed" : "ok";
@@ -99,13 +104,18 @@ public final class ConsoleOutput implements RunListener {
             }
             case SKIPPED -> {
                 // a loop is SKIPPED only when every item was; Ansible then ends with the host's own line
-                String why = r == null ? "" : r.msg();
-                boolean showWhy = !why.isEmpty() && (why.startsWith("check mode") || verbosity > 0
-                        && !why.equals("Conditional result was False"));
-                out.println(paint("skipping: [" + host + "]" + (showWhy ? " => " + why : ""), Color.CYAN));
+                String detail = "";
+                if (verbosity > 0 && r != null && !o.hidden()) {
+                    detail = " => " + OneLineJson.write(skipShown(o, r));
+                } else if (r != null && r.msg().startsWith("check mode")) {
+                    detail = " => " + r.msg();
+                }
+                out.println(paint("skipping: [" + host + "]" + detail, Color.CYAN));
             }
             case FAILED -> {
-                out.println(paint("fatal: [" + host + "]: FAILED! => " + json(o, r), Color.RED));
+                if (o.items().isEmpty()) {
+                    out.println(paint("fatal: [" + host + "]: FAILED! => " + json(o, r), Color.RED));
+                }
                 if (o.ignored()) {
                     out.println(paint("...ignoring", Color.CYAN));
                 }
@@ -132,9 +142,9 @@ public final class ConsoleOutput implements RunListener {
             // Ansible ends this line with a space
             case SKIPPED -> out.println(paint("skipping: [" + host + "] => (item=" + label + ") ", Color.CYAN));
             case FAILED -> out.println(paint("failed: [" + host + "] (item=" + label + ") => "
-                    + (o.hidden() ? censored() : OneLineJson.write(shownResult(item.result()))), Color.RED));
+                    + (o.hidden() ? censored() : OneLineJson.write(withItem(shownResult(item.result()), item))), Color.RED));
             case UNREACHABLE -> out.println(paint("fatal: [" + host + "]: UNREACHABLE! (item=" + label + ") => "
-                    + OneLineJson.write(unreachable(item.result())), Color.RED));
+                    + (o.hidden() ? censored() : OneLineJson.write(withItem(unreachable(item.result()), item))), Color.RED));
         }
     }
 
@@ -142,10 +152,20 @@ public final class ConsoleOutput implements RunListener {
         if (o.hidden()) {
             return "";
         }
-        if ("debug".equals(o.module()) || verbosity > 0) {
+        if ("debug".equals(o.module())) {
             return " => " + JsonWriter.writePretty(shown(item.result()));
         }
+        if (verbosity > 0) {
+            return " => " + OneLineJson.write(withItem(shownResult(item.result()), item));
+        }
         return "";
+    }
+
+    /** An item's result as Ansible shows it: with the loop variable's name and the item. */
+    private static Map<String, Object> withItem(Map<String, Object> result, TaskOutcome.ItemOutcome item) {
+        result.put("ansible_loop_var", item.loopVar());
+        result.put(item.loopVar(), item.item());
+        return result;
     }
 
     private String detail(TaskOutcome o) {
@@ -189,6 +209,18 @@ public final class ConsoleOutput implements RunListener {
         Map<String, Object> m = r == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.asRegistered());
         m.remove("failed");
         m.remove("skipped");
+        return m;
+    }
+
+    /** What -v shows for a skipped task: Ansible's skip_reason and false_condition, or its summary of a skipped loop. */
+    private static Map<String, Object> skipShown(TaskOutcome o, ModuleResult r) {
+        if (!o.items().isEmpty()) {
+            return Map.of("msg", "All items skipped");
+        }
+        Map<String, Object> m = shownResult(r);
+        if (m.containsKey("skip_reason") && m.get("skip_reason").equals(m.get("msg"))) {
+            m.remove("msg");
+        }
         return m;
     }
 

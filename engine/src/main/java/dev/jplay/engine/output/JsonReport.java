@@ -71,7 +71,7 @@ public final class JsonReport implements RunListener {
         }
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("status", o.status().name().toLowerCase());
-        h.put("changed", o.changed());
+        h.put("changed", o.countsAsChanged());
         h.put("duration_ms", o.duration().toMillis());
         if (o.ignored()) {
             h.put("ignored", true);
@@ -95,6 +95,23 @@ public final class JsonReport implements RunListener {
             }
         }
         ((Map<String, Object>) currentTask.get("hosts")).put(o.host(), h);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void included(String file, List<String> hosts, String item) {
+        if (currentTask == null) {
+            return;
+        }
+        for (String host : hosts) {
+            Map<String, Object> h = (Map<String, Object>) ((Map<String, Object>) currentTask.get("hosts")).computeIfAbsent(host, k -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("status", "included");
+                m.put("changed", false);
+                return m;
+            });
+            ((List<Object>) h.computeIfAbsent("included", k -> new ArrayList<>())).add(item == null ? file : file + " (item=" + item + ")");
+        }
     }
 
     @Override

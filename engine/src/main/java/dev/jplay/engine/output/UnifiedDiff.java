@@ -41,14 +41,21 @@ public final class UnifiedDiff {
             int bStart = hunk.get(0).b;
             int aLen = (int) hunk.stream().filter(e -> e.op != '+').count();
             int bLen = (int) hunk.stream().filter(e -> e.op != '-').count();
-            out.append("@@ -").append(aLen == 0 ? aStart : aStart + 1).append(',').append(aLen)
-                    .append(" +").append(bLen == 0 ? bStart : bStart + 1).append(',').append(bLen).append(" @@\n");
+            out.append("@@ -").append(range(aStart, aLen)).append(" +").append(range(bStart, bLen)).append(" @@\n");
             for (Edit e : hunk) {
                 out.append(e.op).append(e.line).append('\n');
             }
             i = end;
         }
         return out.toString();
+    }
+
+    /** A hunk's range as diff -u and Python's difflib write it: "3" for one line, "2,0" for none, else "3,4". */
+    private static String range(int start, int len) {
+        if (len == 1) {
+            return String.valueOf(start + 1);
+        }
+        return (len == 0 ? start : start + 1) + "," + len;
     }
 
     private static List<String> lines(String s) {

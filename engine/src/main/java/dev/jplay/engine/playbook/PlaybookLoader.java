@@ -46,6 +46,8 @@ public final class PlaybookLoader {
     private final TemplateFiles templates;
     private final List<Path> projectTemplateDirs;
     private final Deque<Path> importing = new ArrayDeque<>();
+    /** Handlers of roles brought in by import_role/include_role in the play being read; they join its handlers. */
+    private List<TaskNode> importedRoleHandlers = new ArrayList<>();
 
     /** @param projectTemplateDirs the project's own {@code templates/} folders, searched last */
     public PlaybookLoader(ModuleRegistry modules, Expressions expressions, TemplateFiles templates, List<Path> projectTemplateDirs) {
@@ -128,7 +130,8 @@ public final class PlaybookLoader {
 
     private Play parsePlay(YamlNode.MapNode m, Path file) {
         String name = m.get("name") instanceof YamlNode.Scalar s ? s.text() : null;
-        String ctx = "play '" + (name != null ? name : "?") + "'";
+        String ctx = name != null ? "play '" + name + "'"
+                : m.get("hosts") instanceof YamlNode.Scalar h && h.value() != null ? "play (hosts: " + h.text() + ")" : "play";
         NodeReader r = new NodeReader(m, ctx);
         for (String key : m.entries().keySet()) {
             if (!PLAY_KEYS.contains(key)) {
@@ -163,6 +166,8 @@ public final class PlaybookLoader {
         for (YamlNode rn : r.list("roles")) {
             loadRole(rn, base, playKw, roles, roleTasks, roleHandlers, ctx);
         }
+        List<TaskNode> outerImported = importedRoleHandlers;
+        importedRoleHandlers = new ArrayList<>();
         List<TaskNode> tasks = new ArrayList<>(roleTasks);
         tasks.addAll(taskList(r.list("tasks"), base, playKw, null));
         List<TaskNode> handlers = new ArrayList<>(taskList(r.list("handlers"), base, playKw, null));
@@ -176,9 +181,48 @@ public final class PlaybookLoader {
         }
         Boolean aef = r.bool("any_errors_fatal");
         Boolean fh = r.bool("force_handlers");
-        return new Play(name, hosts, vars, varsFiles, gather == null || gather, taskList(r.list("pre_tasks"), base, playKw, null),
-                tasks, taskList(r.list("post_tasks"), base, playKw, null), handlers, roles, playKw, serial, aef != null && aef,
-                r.numberOrExpression("max_fail_percentage"), fh != null && fh, m.location(), base);
+        List<TaskNode> preTasks = taskList(r.list("pre_tasks"), base, playKw, null);
+        List<TaskNode> postTasks = taskList(r.list("post_tasks"), base, playKw, null);
+        handlers.addAll(importedRoleHandlers);
+        importedRoleHandlers = outerImported;
+        checkNotifies(handlers, List.of(preTasks, tasks, postTasks, handlers));
+        return new Play(name, hosts, vars, varsFiles, gather == null || gather, preTasks, tasks, postTasks, handlers, roles, playKw,
+                serial, aef != null && aef, r.numberOrExpression("max_fail_percentage"), fh != null && fh, m.location(), base);
+    }
+
+    /** Every notify must name a handler of the play (its name, "role : name", or a listen topic); a typo would never run it. */
+    private static void checkNotifies(List<TaskNode> handlers, List<List<TaskNode>> sections) {
+        Set<String> known = new LinkedHashSet<>();
+        for (TaskNode h : handlers) {
+            if (h instanceof TaskNode.Task t) {
+                if (t.name() != null) {
+                    known.add(t.name());
+                    known.add(t.displayName());
+                }
+                known.addAll(t.keywords().listen());
+            }
+        }
+        for (List<TaskNode> section : sections) {
+            checkNotifies(section, known);
+        }
+    }
+
+    private static void checkNotifies(List<TaskNode> nodes, Set<String> known) {
+        for (TaskNode n : nodes) {
+            if (n instanceof TaskNode.Task t) {
+                for (String target : t.keywords().notifies()) {
+                    if (!known.contains(target) && !target.contains("{{")) {
+                        throw new InputError(t.location(), t.name() != null ? "task '" + t.name() + "'" : "task",
+                                "notify: no handler or listen topic named '" + target + "' in this play"
+                                        + Suggestions.didYouMean(target, known));
+                    }
+                }
+            } else if (n instanceof TaskNode.Block b) {
+                checkNotifies(b.block(), known);
+                checkNotifies(b.rescue(), known);
+                checkNotifies(b.always(), known);
+            }
+        }
     }
 
     private void loadRole(YamlNode rn, Path base, TaskKeywords playKw, List<RoleContext> roles, List<TaskNode> tasks,
@@ -316,6 +360,8 @@ public final class PlaybookLoader {
             }
             List<String> known = new ArrayList<>(modules.names());
             known.addAll(TASK_KEYWORDS);
+            known.addAll(BLOCK_KEYS);
+            known.addAll(INCLUDES);
             throw r.error(key, "unknown module or task keyword '" + key + "'" + Suggestions.didYouMean(key, known));
         }
         if ((m.entries().containsKey("rescue") || m.entries().containsKey("always")) && !m.entries().containsKey("block")) {
@@ -372,8 +418,7 @@ public final class PlaybookLoader {
             }
             List<RoleContext> roles = new ArrayList<>();
             List<TaskNode> tasks = new ArrayList<>();
-            List<TaskNode> ignoredHandlers = new ArrayList<>();
-            loadRole(new YamlNode.Scalar(rn.text(), null, rn.location()), base, kw, roles, tasks, ignoredHandlers, ctx);
+            loadRole(new YamlNode.Scalar(rn.text(), null, rn.location()), base, kw, roles, tasks, importedRoleHandlers, ctx);
             return tasks;
         }
         Module module = modules.find(action).orElseThrow();

@@ -86,8 +86,9 @@ public final class ArgsBinder {
 
     private static void checkChoice(OptionSpec o, Object value) {
         if (!o.choices().isEmpty() && value != null && !o.choices().contains(value.toString())) {
+            // a secret option's value is never shown, not even to say it is wrong
             throw new IllegalArgumentException("option '" + o.name() + "' must be one of " + String.join(", ", o.choices())
-                    + ", got '" + value + "'" + Suggestions.didYouMean(value.toString(), o.choices()));
+                    + (o.secret() ? ", got (hidden)" : ", got '" + value + "'" + Suggestions.didYouMean(value.toString(), o.choices())));
         }
     }
 

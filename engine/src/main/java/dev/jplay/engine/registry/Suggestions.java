@@ -9,13 +9,31 @@ public final class Suggestions {
     private Suggestions() {
     }
 
+    /**
+     * The candidate nearest to {@code word}. Ties (taks: tags or tasks?) go to a candidate that holds
+     * the word's letters in order, as a dropped letter is the likeliest typo, then to the alphabetically
+     * first, so the answer never depends on a set's iteration order.
+     */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         int limit = Math.max(2, word.length() / 3);
+        String w = word.toLowerCase();
+        record Scored(String name, int distance, boolean holdsWord) {
+        }
         return candidates.stream()
-                .map(c -> new Object[] {c, distance(word.toLowerCase(), c.toLowerCase())})
-                .filter(a -> (int) a[1] <= limit)
-                .min(Comparator.comparingInt(a -> (int) a[1]))
-                .map(a -> (String) a[0]);
+                .map(c -> new Scored(c, distance(w, c.toLowerCase()), isSubsequence(w, c.toLowerCase())))
+                .filter(sc -> sc.distance() <= limit)
+                .min(Comparator.comparingInt(Scored::distance).thenComparing(sc -> !sc.holdsWord()).thenComparing(Scored::name))
+                .map(Scored::name);
+    }
+
+    private static boolean isSubsequence(String word, String candidate) {
+        int i = 0;
+        for (int j = 0; j < candidate.length() && i < word.length(); j++) {
+            if (word.charAt(i) == candidate.charAt(j)) {
+                i++;
+            }
+        }
+        return i == word.length();
     }
 
     /** " (did you mean 'x'?)" or empty. */

@@ -34,6 +34,8 @@ import java.util.concurrent.Semaphore;
 final class PlayRunner {
     private final Play play;
     private final RunContext run;
+    /** any_errors_fatal or max_fail_percentage ended the play: the playbook stops after it. */
+    private boolean playEndedByFailures;
 
     PlayRunner(Play play, RunContext run) {
         this.play = play;
@@ -54,6 +56,15 @@ final class PlayRunner {
             this.name = name;
         }
 
+        /** True while the named task has not been reached. */
+        boolean pending() {
+            return name != null;
+        }
+
+        String name() {
+            return name;
+        }
+
         boolean skip(String taskName) {
             if (name == null) {
                 return false;
@@ -66,14 +77,30 @@ final class PlayRunner {
         }
     }
 
-    void run(List<HostState> hosts) {
+    /**
+     * Runs the play on its hosts, batch by batch.
+     *
+     * @return true when the whole playbook must stop, as Ansible stops it: every host of a batch
+     *         failed, or any_errors_fatal / max_fail_percentage ended the play
+     */
+    boolean run(List<HostState> hosts) {
         List<List<HostState>> batches = batches(hosts);
-        for (List<HostState> batch : batches) {
+        for (int i = 0; i < batches.size(); i++) {
             if (run.stopRequested().getAsBoolean()) {
-                return;
+                return false;
+            }
+            List<HostState> batch = batches.get(i);
+            if (i > 0) {
+                // like Ansible, each serial batch after the first gets its own PLAY banner
+                run.listener().playStarted(play, batch.stream().map(h -> h.name).toList());
             }
             runBatch(batch, hosts);
+            boolean allFailed = batch.stream().allMatch(h -> h.status == HostState.Status.FAILED || h.status == HostState.Status.UNREACHABLE);
+            if (playEndedByFailures || allFailed) {
+                return true;
+            }
         }
+        return false;
     }
 
     private List<List<HostState>> batches(List<HostState> hosts) {
@@ -121,15 +148,35 @@ final class PlayRunner {
         flushHandlers(batch, pv);
     }
 
-    private VarsAssembler.PlayVars playVars(List<HostState> all, List<HostState> batch) {
-        Map<String, Object> vars = new LinkedHashMap<>(play.vars());
-        VarScope base = new VarScope(new LinkedHashMap<>(vars), run.expressions()).with(run.options().extraVars());
+    /**
+     * The play's vars_files, their names rendered with the play's vars and -e (they are read once per
+     * play, not per host). The runner calls this for every play before anything runs, so a bad name
+     * is an invalid playbook, not a failure halfway.
+     */
+    static List<Path> varsFiles(Play play, Expressions expressions, Map<String, Object> extraVars) {
+        VarScope base = new VarScope(new LinkedHashMap<>(play.vars()), expressions).with(extraVars);
+        String ctx = "play '" + play.displayName() + "'";
+        List<Path> files = new ArrayList<>();
         for (String vf : play.varsFiles()) {
-            String name = Expressions.toText(run.expressions().render(vf, base));
+            String name;
+            try {
+                name = Expressions.toText(expressions.render(vf, base));
+            } catch (ExpressionError e) {
+                throw new InputError(play.location(), ctx, "vars_files '" + vf + "': " + e.getMessage()
+                        + "; vars_files names can use the play's vars and -e vars only");
+            }
             Path p = play.baseDir().resolve(name);
             if (!Files.isRegularFile(p)) {
-                throw new InputError(play.location(), "play '" + play.displayName() + "'", "vars file not found: " + p);
+                throw new InputError(play.location(), ctx, "vars file not found: " + p);
             }
+            files.add(p);
+        }
+        return files;
+    }
+
+    private VarsAssembler.PlayVars playVars(List<HostState> all, List<HostState> batch) {
+        Map<String, Object> vars = new LinkedHashMap<>(play.vars());
+        for (Path p : varsFiles(play, run.expressions(), run.options().extraVars())) {
             vars.putAll(PlaybookLoader.readVarsFile(p));
         }
         return new VarsAssembler.PlayVars(vars, all.stream().map(h -> h.name).toList(), batch.stream().map(h -> h.name).toList(),
@@ -276,7 +323,7 @@ final class PlayRunner {
                             k -> new Inclusion(file, it, label, new ArrayList<>())).hosts().add(h);
                 }
             } catch (ExpressionError e) {
-                emit(includeOutcome(h, title, TaskStatus.FAILED, ModuleResult.failed(inc.location() + ": " + title + ": "
+                emit(includeOutcome(h, title, TaskStatus.FAILED, ModuleResult.failed(inc.location() + ": task '" + title + "': "
                         + e.getMessage())), null);
             }
         }
@@ -298,7 +345,9 @@ final class PlayRunner {
                 }
                 continue;
             }
-            run.listener().included(path.toString(), in.hosts().stream().map(h -> h.name).toList(), in.label());
+            // no_log hides the loop item, as it does for a module task
+            run.listener().included(path.toString(), in.hosts().stream().map(h -> h.name).toList(),
+                    in.label() != null && Boolean.TRUE.equals(kw.noLog()) ? "None" : in.label());
             in.hosts().forEach(h -> run.stats().included(h.name));
         }
         for (var e : loaded) {
@@ -370,8 +419,7 @@ final class PlayRunner {
         boolean anyFailed = outcomes.stream().anyMatch(o -> o.status() == TaskStatus.FAILED && !o.ignored());
         boolean fatal = Boolean.TRUE.equals(kw.anyErrorsFatal()) || play.anyErrorsFatal();
         if (anyFailed && fatal) {
-            run.listener().warning("any_errors_fatal: a host failed, so the play ends for every host");
-            hosts.stream().filter(HostState::active).forEach(h -> h.status = HostState.Status.ENDED);
+            endPlayForFailures(hosts);
         }
         checkMaxFail(hosts);
     }
@@ -406,9 +454,18 @@ final class PlayRunner {
         double max = Double.parseDouble(String.valueOf(play.maxFailPercentage()).replace("%", ""));
         long failed = hosts.stream().filter(h -> h.status == HostState.Status.FAILED || h.status == HostState.Status.UNREACHABLE).count();
         if (!hosts.isEmpty() && failed * 100.0 / hosts.size() > max) {
-            run.listener().warning("max_fail_percentage " + max + "% exceeded (" + failed + " of " + hosts.size() + " hosts failed): the play stops");
-            hosts.stream().filter(HostState::active).forEach(h -> h.status = HostState.Status.ENDED);
+            run.listener().warning("max_fail_percentage " + max + "% exceeded (" + failed + " of " + hosts.size() + " hosts failed)");
+            endPlayForFailures(hosts);
         }
+    }
+
+    /** any_errors_fatal, max_fail_percentage: no host goes on, and (as in Ansible) no later play runs. */
+    private void endPlayForFailures(List<HostState> hosts) {
+        if (!playEndedByFailures) {
+            run.listener().noHostsLeft();
+        }
+        playEndedByFailures = true;
+        hosts.stream().filter(HostState::active).forEach(h -> h.status = HostState.Status.ENDED);
     }
 
     private Semaphore throttle(TaskKeywords kw) {
@@ -448,8 +505,8 @@ final class PlayRunner {
                     throw ie;
                 }
                 o = new TaskOutcome(hosts.get(i).name, task == null ? "?" : task.displayName(), null, TaskStatus.FAILED,
-                        ModuleResult.failed("internal error: " + c), List.of(), Duration.ZERO, false, false, 1,
-                        task == null ? "" : task.module());
+                        ModuleResult.failed("internal error: " + c), List.of(), Duration.ZERO, false,
+                        task != null && Boolean.TRUE.equals(task.keywords().noLog()), 1, task == null ? "" : task.module());
             }
             emit(o, task);
             out.add(o);
@@ -478,8 +535,18 @@ final class PlayRunner {
 
     private void runMeta(TaskNode.Task t, List<HostState> hosts, VarsAssembler.PlayVars pv) {
         String action = String.valueOf(t.args().getOrDefault(dev.jplay.engine.spi.ModuleSpec.RAW_PARAMS, "")).strip();
-        List<HostState> applies = hosts.stream().filter(h -> t.keywords().when().stream()
-                .allMatch(w -> run.expressions().test(w, run.vars().scope(h, pv, t.keywords(), t.role(), Map.of())))).toList();
+        List<HostState> applies = new ArrayList<>();
+        for (HostState h : hosts) {
+            try {
+                VarScope scope = run.vars().scope(h, pv, t.keywords(), t.role(), Map.of());
+                if (t.keywords().when().stream().allMatch(w -> run.expressions().test(w, scope))) {
+                    applies.add(h);
+                }
+            } catch (ExpressionError e) {
+                emit(new TaskOutcome(h.name, t.displayName(), null, TaskStatus.FAILED, ModuleResult.failed(TaskRunner.where(t)
+                        + e.getMessage()), List.of(), Duration.ZERO, false, false, 1, "meta"), t);
+            }
+        }
         switch (action) {
             case "flush_handlers" -> flushHandlers(hosts, pv);
             case "end_play" -> {
@@ -514,6 +581,7 @@ final class PlayRunner {
             Set<String> names = new java.util.HashSet<>(handler.keywords().listen());
             if (handler.name() != null) {
                 names.add(handler.name());
+                names.add(handler.displayName());  // "role : name"
             }
             List<HostState> notified = hosts.stream()
                     .filter(h -> h.active() || play.forceHandlers() && h.status == HostState.Status.FAILED)

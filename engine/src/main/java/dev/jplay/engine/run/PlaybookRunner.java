@@ -1,5 +1,7 @@
 package dev.jplay.engine.run;
 
+import dev.jplay.engine.error.InputError;
+import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.TemplateFiles;
 import dev.jplay.engine.expr.VarScope;
@@ -67,12 +69,21 @@ public final class PlaybookRunner {
             PlayRunner.RunContext ctx = new PlayRunner.RunContext(options, expressions, vars, tasks, connections, states, listener,
                     stats, pool, loader, new TagFilter(options.tags(), options.skipTags()), new PlayRunner.StartAt(options.startAtTask()),
                     stop::get);
+            // every play's hosts and vars_files depend only on play vars and -e: check them all before anything runs
+            Map<Play, List<String>> hostsOfPlay = new java.util.IdentityHashMap<>();
+            for (Play play : playbook.plays()) {
+                hostsOfPlay.put(play, hostsOf(play));
+                // read them too: a broken vars file of the second play must not surface after the first play ran
+                for (Path varsFile : PlayRunner.varsFiles(play, expressions, options.extraVars())) {
+                    PlaybookLoader.readVarsFile(varsFile);
+                }
+            }
             listener.playbookStarted(playbook, options.check());
             for (Play play : playbook.plays()) {
                 if (stop.get()) {
                     break;
                 }
-                List<String> names = hostsOf(play);
+                List<String> names = hostsOfPlay.get(play);
                 List<HostState> hosts = new ArrayList<>();
                 for (String n : names) {
                     HostState s = states.computeIfAbsent(n, HostState::new);
@@ -90,7 +101,13 @@ public final class PlaybookRunner {
                             + "; skipping this play");
                     continue;
                 }
-                new PlayRunner(play, ctx).run(hosts);
+                if (new PlayRunner(play, ctx).run(hosts)) {
+                    break;
+                }
+            }
+            if (ctx.startAt().pending() && !stop.get()) {
+                listener.warning("--start-at-task: no task named '" + ctx.startAt().name() + "' was found, so no task ran "
+                        + "(tasks inside include_tasks are found only when the include runs)");
             }
         } finally {
             pool.shutdownNow();
@@ -110,7 +127,13 @@ public final class PlaybookRunner {
     /** The play's hosts: its pattern (expressions rendered with -e vars), narrowed by --limit, in inventory order. */
     public List<String> hostsOf(Play play) {
         VarScope scope = new VarScope(new LinkedHashMap<>(play.vars()), expressions).with(options.extraVars());
-        String pattern = Expressions.toText(expressions.render(play.hosts(), scope));
+        String pattern;
+        try {
+            pattern = Expressions.toText(expressions.render(play.hosts(), scope));
+        } catch (ExpressionError e) {
+            throw new InputError(play.location(), "play '" + play.displayName() + "'", "hosts '" + play.hosts() + "': " + e.getMessage()
+                    + "; a play's hosts can use its vars and -e vars only");
+        }
         Set<String> names = new LinkedHashSet<>();
         for (Host h : inventory.match(pattern)) {
             names.add(h.name());

@@ -35,6 +35,10 @@ public interface RunListener {
     default void warning(String message) {
     }
 
+    /** Failures ended the play for every host (any_errors_fatal, max_fail_percentage); the playbook stops. */
+    default void noHostsLeft() {
+    }
+
     default void playbookFinished(RunStats stats) {
     }
 }

@@ -28,7 +28,7 @@ public final class RunStats {
             case SKIPPED -> add(o.host(), new HostStats(0, 0, 0, 0, 1, 0, 0));
             // as in Ansible, an ignored failure counts as ok and ignored, and as changed when its result changed
             case FAILED -> add(o.host(), o.ignored()
-                    ? new HostStats(1, o.result() != null && o.result().changed() ? 1 : 0, 0, 0, 0, 0, 1)
+                    ? new HostStats(1, o.countsAsChanged() ? 1 : 0, 0, 0, 0, 0, 1)
                     : new HostStats(0, 0, 0, 1, 0, 0, 0));
             case UNREACHABLE -> add(o.host(), new HostStats(0, 0, 1, 0, 0, 0, 0));
         }

@@ -20,12 +20,20 @@ import java.util.List;
 public record TaskOutcome(String host, String task, String delegatedTo, TaskStatus status, ModuleResult result,
                           List<ItemOutcome> items, Duration duration, boolean ignored, boolean hidden, int attempts, String module) {
 
-    /** One loop item's result; {@code label} is what the output shows after {@code item=}. */
-    public record ItemOutcome(String label, TaskStatus status, ModuleResult result) {
+    /**
+     * One loop item's result; {@code label} is what the output shows after {@code item=}, {@code item}
+     * the item itself, under the name {@code loopVar}.
+     */
+    public record ItemOutcome(String label, TaskStatus status, ModuleResult result, String loopVar, Object item) {
     }
 
     public boolean changed() {
         return status == TaskStatus.CHANGED;
+    }
+
+    /** What the recap counts as changed: a change, or (as Ansible counts it) an ignored failure whose result changed. */
+    public boolean countsAsChanged() {
+        return status == TaskStatus.CHANGED || status == TaskStatus.FAILED && ignored && result != null && result.changed();
     }
 
     public String msg() {

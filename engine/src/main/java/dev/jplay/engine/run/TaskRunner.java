@@ -106,7 +106,7 @@ final class TaskRunner {
         boolean anyChanged = false;
         boolean anyFailed = false;
         boolean allSkipped = !list.isEmpty();
-        boolean ignored = false;
+        boolean failureNotIgnored = false;
         int index = 0;
         for (Object item : list) {
             Map<String, Object> loopVars = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ final class TaskRunner {
                 Attempt a = attemptWithRetries(task, host, itemScope, delegate);
                 status = a.status;
                 r = a.result;
-                ignored |= a.ignored;
+                failureNotIgnored |= status == TaskStatus.FAILED && !a.ignored;
                 allSkipped = false;
                 if (status == TaskStatus.UNREACHABLE) {
                     outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, lc.loopVar(), item));
@@ -135,7 +135,7 @@ final class TaskRunner {
                 }
             }
             anyChanged |= status == TaskStatus.CHANGED;
-            anyFailed |= status == TaskStatus.FAILED && !ignored;
+            anyFailed |= status == TaskStatus.FAILED;
             outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, lc.loopVar(), item));
             Map<String, Object> reg = new LinkedHashMap<>(r.asRegistered());
             reg.put(lc.loopVar(), item);
@@ -153,7 +153,8 @@ final class TaskRunner {
         if (allSkipped) {
             b.skipped();
         }
-        return outcome(task, host, delegate, status, b.build(), outcomes, start, ignored && !anyFailed, hidden, 1);
+        // like Ansible, a loop with failed items fails (and registers failed: true) even when ignore_errors lets the host go on
+        return outcome(task, host, delegate, status, b.build(), outcomes, start, anyFailed && !failureNotIgnored, hidden, 1);
     }
 
     private record Attempt(TaskStatus status, ModuleResult result, boolean ignored, int attempts) {
@@ -194,14 +195,17 @@ final class TaskRunner {
         boolean check = kw.checkMode() != null ? kw.checkMode() : options.check();
         boolean diff = kw.diff() != null ? kw.diff() : options.diff();
         ModuleResult result;
+        SecretMask mask = SecretMask.NONE;
         try {
             ModuleArgs args = bindArgs(task, module, scope);
             if (check && !module.spec().checkMode()) {
                 return new Attempt(TaskStatus.SKIPPED, ModuleResult.skipped("check mode: module '" + module.spec().name()
                         + "' cannot predict its changes, so it was skipped"), false, 1);
             }
+            Become become = become(kw, scope);
+            mask = SecretMask.of(module.spec(), args, become);
             Connection conn = connection(host, delegate);
-            TaskContext ctx = new TaskContext(args, host.name, conn, become(kw, scope), environment(kw, scope), timeout(kw, scope),
+            TaskContext ctx = new TaskContext(args, host.name, conn, become, environment(kw, scope), timeout(kw, scope),
                     check, diff, scope, templates, searchPaths.apply(task));
             try {
                 result = module.run(ctx);
@@ -227,6 +231,8 @@ final class TaskRunner {
         } catch (RuntimeException e) {
             result = ModuleResult.failed("internal error in module '" + task.module() + "': " + e);
         }
+        // a module may repeat a secret option's value (or the become password) in its message or values
+        result = mask.apply(result);
         result = applyConditions(task, scope, result);
         applyFacts(host, result);
         boolean ignored = result.failed() && ignoreErrors(kw, scope);

@@ -113,7 +113,10 @@ final class VarsAssembler {
                 }
             }
             v.put("inventory_hostname", h);
-            return v;
+            v.put("inventory_hostname_short", h.contains(".") ? h.substring(0, h.indexOf('.')) : h);
+            v.put("group_names", inventory.groupNames(h));
+            // as in Ansible, another host's variables are rendered in that host's own context, when read
+            return new VarScope(v, expressions).lazyView();
         }
 
         @Override
