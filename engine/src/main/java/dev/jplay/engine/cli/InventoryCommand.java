@@ -4,7 +4,6 @@ import dev.jplay.engine.inventory.Host;
 import dev.jplay.engine.inventory.Inventory;
 import dev.jplay.engine.inventory.InventoryGraph;
 import dev.jplay.engine.inventory.InventoryJson;
-import dev.jplay.engine.inventory.InventoryLoader;
 import dev.jplay.engine.inventory.InventoryYaml;
 import dev.jplay.engine.json.JsonWriter;
 import picocli.CommandLine.Command;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -35,10 +33,9 @@ public final class InventoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "SOURCE",
-            description = "Inventory file (INI or YAML), directory, or comma-separated host list such as "
-                    + "'host1,host2,'. Repeatable; sources merge in order. Without it, only the implicit localhost exists.")
-    List<String> inventories = new ArrayList<>();
+    /** The same {@code -i} as a playbook run, so both see the same inventory (without -i: this machine). */
+    @Mixin
+    InventoryOptions inventorySources = new InventoryOptions();
 
     @Option(names = "--list", description = "Print all groups and hosts with their variables, as JSON (or YAML with --yaml).")
     boolean list;
@@ -88,9 +85,7 @@ public final class InventoryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "use only one of --list, --graph or --host at a time");
         }
         vault.activate();
-        Inventory inventory = inventories.isEmpty()
-                ? Inventory.implicitLocalhost()
-                : InventoryLoader.load(inventories, workingDirectory);
+        Inventory inventory = inventorySources.load(workingDirectory);
         inventory.addVarsDirectory(playbookDir == null ? workingDirectory : workingDirectory.resolve(playbookDir));
         PrintWriter err = spec.commandLine().getErr();
         for (String warning : inventory.warnings()) {

@@ -59,8 +59,7 @@ final class IniInventoryParser {
         }
         String group = InventoryBuilder.UNGROUPED;
         String state = "hosts";
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (String raw : lines) {
+        for (String raw : (Iterable<String>) text.lines()::iterator) {
             lineNo++;
             String line = raw.strip();
             indent = 0;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -206,8 +207,9 @@ final class InventoryBuilder {
             }
         }
         GroupData ungrouped = groups.get(UNGROUPED);
+        Map<String, Set<String>> memberships = memberships();
         for (HostData h : hosts.values()) {
-            Set<String> memberOf = memberships(h.name);
+            Set<String> memberOf = memberships.getOrDefault(h.name, Set.of());
             if (memberOf.contains(UNGROUPED)) {
                 Set<String> others = new HashSet<>(memberOf);
                 others.remove(ALL);
@@ -228,23 +230,37 @@ final class InventoryBuilder {
         return new Inventory(this, inventoryVarsDirs);
     }
 
-    /** The groups that hold the host directly, plus all their ancestors (Ansible's {@code host.groups}). */
-    Set<String> memberships(String host) {
-        Set<String> result = new LinkedHashSet<>();
+    /**
+     * For every host, the groups that hold it directly plus all their ancestors (Ansible's
+     * {@code host.groups}).
+     */
+    Map<String, Set<String>> memberships() {
+        Map<String, Set<String>> ancestors = new HashMap<>();
+        Map<String, Set<String>> result = new HashMap<>();
         for (GroupData g : groups.values()) {
-            if (g.hostSet.contains(host)) {
-                addWithAncestors(g.name, result);
+            if (g.hosts.isEmpty()) {
+                continue;
+            }
+            Set<String> withAncestors = selfAndAncestors(g.name, ancestors);
+            for (String host : g.hosts) {
+                result.computeIfAbsent(host, k -> new LinkedHashSet<>()).addAll(withAncestors);
             }
         }
         return result;
     }
 
-    private void addWithAncestors(String group, Set<String> into) {
-        if (into.add(group)) {
-            for (String parent : groups.get(group).parents) {
-                addWithAncestors(parent, into);
-            }
+    private Set<String> selfAndAncestors(String group, Map<String, Set<String>> memo) {
+        Set<String> known = memo.get(group);
+        if (known != null) {
+            return known;
         }
+        Set<String> result = new LinkedHashSet<>();
+        result.add(group);
+        for (String parent : groups.get(group).parents) {
+            result.addAll(selfAndAncestors(parent, memo));
+        }
+        memo.put(group, result);
+        return result;
     }
 
     Map<String, GroupData> groups() {

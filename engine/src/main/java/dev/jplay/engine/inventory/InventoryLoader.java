@@ -160,8 +160,14 @@ public final class InventoryLoader {
     }
 
     private static boolean looksLikeYaml(String text) {
-        for (String line : text.split("\r\n|\r|\n")) {
-            String s = line.strip();
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            String s = text.substring(start, end).strip();
+            start = end + 1;
             if (s.isEmpty() || s.startsWith("#")) {
                 continue;
             }

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +30,8 @@ final class VarsDirectory {
 
     private final Path groupVarsDir;
     private final Path hostVarsDir;
-    private final Map<String, Map<String, Object>> groupVars = new HashMap<>();
-    private final Map<String, Map<String, Object>> hostVars = new HashMap<>();
+    private final Map<String, Map<String, Object>> groupVars = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> hostVars = new ConcurrentHashMap<>();
 
     VarsDirectory(Path base) {
         this.groupVarsDir = base.resolve("group_vars");
@@ -124,12 +124,8 @@ final class VarsDirectory {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> read(Path file) {
-        String text = YamlReader.readText(file);
-        if (text.startsWith("$ANSIBLE_VAULT")) {
-            throw new InputError(new SourceLocation(file, 1, 1),
-                    "vault-encrypted vars files are not supported by jplay: expected plain YAML or JSON");
-        }
-        YamlNode root = YamlReader.parse(text, file);
+        // readText opens a vaulted file with the run's vault passwords
+        YamlNode root = YamlReader.parse(YamlReader.readText(file), file);
         if (root == null) {
             return Map.of();
         }

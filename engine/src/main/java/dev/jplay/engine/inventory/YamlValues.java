@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Turns YAML nodes of inventories and vars files into variable values, honouring Ansible's tags:
- * {@code !unsafe} marks a plain string, {@code !vault} values cannot be decrypted by jplay and are
- * refused with their position rather than passed on as ciphertext.
+ * {@code !unsafe} marks a plain string; {@code !vault} values arrive already decrypted (as plain
+ * strings) from {@link dev.jplay.engine.yaml.YamlReader}.
  */
 final class YamlValues {
     private YamlValues() {
@@ -24,9 +24,6 @@ final class YamlValues {
             }
             return switch (s.tag()) {
                 case "!unsafe" -> s.text();
-                case "!vault", "!vault-encrypted" -> throw new InputError(s.location(),
-                        "vault-encrypted values are not supported by jplay; supply the secret another way "
-                                + "(e.g. an environment lookup or an unencrypted vars file outside version control)");
                 default -> throw new InputError(s.location(), "unknown YAML tag '" + s.tag()
                         + "': expected a plain value or !unsafe");
             };

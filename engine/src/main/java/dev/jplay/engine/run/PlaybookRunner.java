@@ -138,11 +138,6 @@ public final class PlaybookRunner {
         for (Host h : inventory.match(pattern)) {
             names.add(h.name());
         }
-        if (names.isEmpty()) {
-            for (String part : pattern.split("[,:]")) {
-                inventory.implicitLocal(part.strip()).ifPresent(h -> names.add(h.name()));
-            }
-        }
         if (options.limit() != null) {
             Set<String> limited = new LinkedHashSet<>();
             for (Host h : inventory.match(options.limit())) {

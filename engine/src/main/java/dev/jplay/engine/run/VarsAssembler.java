@@ -86,7 +86,7 @@ final class VarsAssembler {
     }
 
     Map<String, Object> inventoryVars(String host) {
-        return inventory.host(host).isPresent() ? inventory.varsFor(host) : Map.of("ansible_connection", "local");
+        return inventory.varsFor(host); // also the implicit localhost (ansible_connection=local)
     }
 
     private static void injectFacts(Map<String, Object> m, Map<String, Object> facts) {

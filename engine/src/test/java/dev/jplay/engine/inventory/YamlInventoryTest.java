@@ -175,7 +175,8 @@ class YamlInventoryTest {
     }
 
     @Test
-    void vaultValuesAreRefused() throws IOException {
+    void aVaultedValueWithoutPasswordNamesItsPlace() throws IOException {
+        dev.jplay.engine.vault.VaultSecrets.use(null);
         InputError e = error("""
                 all:
                   vars:
@@ -184,7 +185,14 @@ class YamlInventoryTest {
                       3132
                 """);
         assertEquals(3, e.location().line());
-        assertTrue(e.getMessage().contains("vault-encrypted values are not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs --ask-vault-pass"), e.getMessage());
+    }
+
+    @Test
+    void unknownTagsAreRefused() throws IOException {
+        InputError e = error("all:\n  vars:\n    x: !custom 1\n");
+        assertEquals(3, e.location().line());
+        assertTrue(e.getMessage().contains("unknown YAML tag '!custom'"), e.getMessage());
     }
 
     @Test
