@@ -9,9 +9,10 @@ import java.util.Map;
  * the script, inside sudo or su when the request becomes another user. Shared by every connection
  * so local and SSH runs behave the same.
  *
- * <p>A become password goes first on stdin, followed by a sentinel line. sudo reads the password
- * only when it needs one; the inner shell then skips whatever is left of the prefix (the password,
- * if sudo did not want it, and the sentinel), so the script sees exactly the request's stdin.
+ * <p>A become password goes first on stdin (three times, for sudo's retries), followed by a sentinel
+ * line. sudo reads the password only when it needs one; the inner shell then skips whatever is left
+ * of the prefix up to the sentinel, so the script sees exactly the request's stdin, and a wrong
+ * password never makes sudo read the script's input as password attempts.
  */
 public record WrappedCommand(String commandLine, byte[] stdin) {
 
@@ -23,7 +24,7 @@ public record WrappedCommand(String commandLine, byte[] stdin) {
         if (!b.enabled()) {
             return new WrappedCommand(body, req.stdin());
         }
-        String skipPrefix = "IFS= read -r __jp_l; [ \"$__jp_l\" = " + SENTINEL + " ] || IFS= read -r __jp_l; unset __jp_l; ";
+        String skipPrefix = "while IFS= read -r __jp_l && [ \"$__jp_l\" != " + SENTINEL + " ]; do :; done; unset __jp_l; ";
         if (b.method() == Become.BecomeMethod.SU) {
             if (!b.hasPassword()) {
                 return new WrappedCommand("su -s /bin/sh " + ShellQuote.quote(b.user()) + " -c " + ShellQuote.quote(body), req.stdin());
@@ -42,7 +43,10 @@ public record WrappedCommand(String commandLine, byte[] stdin) {
 
     private static byte[] passwordFirst(Become b, byte[] stdin) {
         ByteArrayOutputStream in = new ByteArrayOutputStream();
-        in.writeBytes((b.password() + "\n" + SENTINEL + "\n").getBytes(StandardCharsets.UTF_8));
+        // three copies: sudo -S retries a wrong password up to passwd_tries (3) times; this way its retries
+        // read copies of the password, never the script's own input
+        String pw = b.password() + "\n";
+        in.writeBytes((pw + pw + pw + SENTINEL + "\n").getBytes(StandardCharsets.UTF_8));
         in.writeBytes(stdin);
         return in.toByteArray();
     }

@@ -25,7 +25,7 @@ class WrappedCommandTest {
         assertFalse(w.commandLine().contains("s3cret-pw"));
         assertTrue(w.commandLine().startsWith("sudo -H -S -p '' -u root"));
         String in = new String(w.stdin(), StandardCharsets.UTF_8);
-        assertEquals("s3cret-pw\n" + WrappedCommand.SENTINEL + "\npayload", in);
+        assertEquals("s3cret-pw\ns3cret-pw\ns3cret-pw\n" + WrappedCommand.SENTINEL + "\npayload", in);
         assertFalse(r.become().toString().contains("s3cret-pw"));
     }
 
@@ -52,6 +52,6 @@ class WrappedCommandTest {
         WrappedCommand w = WrappedCommand.of(ExecRequest.of("id -un").withStdin("x".getBytes(StandardCharsets.UTF_8)).withBecome(su));
         assertTrue(w.commandLine().startsWith("su -s /bin/sh jppass -c "), w.commandLine());
         assertFalse(w.commandLine().contains("pw-su-1"));
-        assertEquals("pw-su-1\n" + WrappedCommand.SENTINEL + "\nx", new String(w.stdin(), StandardCharsets.UTF_8));
+        assertEquals("pw-su-1\npw-su-1\npw-su-1\n" + WrappedCommand.SENTINEL + "\nx", new String(w.stdin(), StandardCharsets.UTF_8));
     }
 }
