@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code ANSIBLE_VAULT_PASSWORD_FILE} (a password file).
  */
 public final class VaultOptions {
-    @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"}, description = "ask for the vault password")
+    @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"}, description = "ask for the vault password. Also read: "
+            + "env JPLAY_VAULT_PASSWORD (the password), JPLAY_VAULT_PASSWORD_FILE or ANSIBLE_VAULT_PASSWORD_FILE (a password file)")
     boolean askVaultPass;
 
     @Option(names = "--vault-password-file", paramLabel = "FILE", description = "read the vault password from FILE (its content "

@@ -2,6 +2,7 @@ package dev.jplay.engine.yaml;
 
 import dev.jplay.engine.error.InputError;
 import dev.jplay.engine.error.SourceLocation;
+import dev.jplay.engine.vault.VaultSecrets;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -33,11 +34,15 @@ import java.util.Optional;
 
 /**
  * Reads YAML files into {@link YamlNode}s with positions. Refuses what would hurt: duplicate keys,
- * alias bombs, files over {@link #MAX_BYTES}, nesting deeper than {@link #MAX_DEPTH}, bytes that are not UTF-8.
+ * alias bombs, files over {@link #MAX_BYTES}, nesting deeper than {@link #MAX_DEPTH}, more than {@link #MAX_VALUES}
+ * values, bytes that are not UTF-8.
+ * Vaulted files and {@code !vault} values are decrypted with the run's {@link VaultSecrets} as they are read.
  */
 public final class YamlReader {
     public static final int MAX_BYTES = 8 * 1024 * 1024;
     public static final int MAX_DEPTH = 200;
+    /** Scalars, lists and mappings in one file, as written (aliases count once; their expansion has its own budget). */
+    public static final int MAX_VALUES = 250_000;
     private static final int MAX_ALIASES = 100;
 
     private YamlReader() {
@@ -53,8 +58,9 @@ public final class YamlReader {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new InputError(SourceLocation.of(file), "file is larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MiB; refusing to read it");
+                throw new InputError(SourceLocation.of(file), String.format(java.util.Locale.ROOT,
+                        "file is %.1f MiB, larger than the %d MiB jplay reads: expected a playbook, inventory or vars file under %d MiB",
+                        Files.size(file) / (1024.0 * 1024), MAX_BYTES / (1024 * 1024), MAX_BYTES / (1024 * 1024)));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -63,8 +69,9 @@ public final class YamlReader {
             throw new InputError(SourceLocation.of(file), "cannot read: " + e.getMessage());
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            // a vaulted file (Ansible Vault) reads as its plaintext
+            return VaultSecrets.openFile(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString(), file);
         } catch (CharacterCodingException e) {
             int line = 1;
             int col = 1;
@@ -100,20 +107,25 @@ public final class YamlReader {
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(MAX_BYTES)
                 .build();
+        GuardedParser parser = new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), file, MAX_DEPTH, MAX_VALUES);
         try {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            Optional<Node> node = composer.getSingleNode();
+            Optional<Node> node = new Composer(settings, parser).getSingleNode();
             if (node.isEmpty()) {
                 return null;
             }
-            return convert(node.get(), file, 0, new AliasBudget());
+            return convert(node.get(), file, 0, new AliasBudget(parser.usedAliases()));
         } catch (MarkedYamlEngineException e) {
             throw new InputError(location(file, e.getProblemMark().orElse(e.getContextMark().orElse(null))),
                     "YAML syntax error: " + describe(e));
         } catch (YamlEngineException e) {
-            throw new InputError(SourceLocation.of(file), "YAML error: " + e.getMessage());
+            String msg = String.valueOf(e.getMessage());
+            if (msg.startsWith("Number of aliases")) {
+                throw new InputError(parser.lastLocation(), "YAML uses more than " + MAX_ALIASES + " aliases of lists or mappings"
+                        + " (an alias bomb?): expected at most " + MAX_ALIASES);
+            }
+            throw new InputError(parser.lastLocation(), "YAML error: " + msg);
         } catch (StackOverflowError e) {
-            throw new InputError(SourceLocation.of(file), "YAML is nested too deeply");
+            throw new InputError(parser.lastLocation(), "YAML is nested too deeply");
         }
     }
 
@@ -121,6 +133,12 @@ public final class YamlReader {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         String context = e.getContext() == null ? "" : e.getContext();
         String msg = context.isEmpty() ? problem : context + ", " + problem;
+        // "found unexpected end of stream" points at the end of the file; say where the unclosed thing began
+        Mark start = e.getContextMark().orElse(null);
+        Mark stop = e.getProblemMark().orElse(null);
+        if (start != null && stop != null && start.getLine() != stop.getLine()) {
+            msg += " (it starts at line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1) + ")";
+        }
         if (problem.contains("\\t") || problem.contains("tab")) {
             msg += " (YAML does not allow tabs for indentation; use spaces)";
         }
@@ -133,7 +151,12 @@ public final class YamlReader {
 
     /** Counts nodes reached through aliases so a "billion laughs" document is refused quickly. */
     private static final class AliasBudget {
+        final boolean aliases;
         int nodes;
+
+        AliasBudget(boolean aliases) {
+            this.aliases = aliases;
+        }
     }
 
     private static YamlNode convert(Node node, Path file, int depth, AliasBudget budget) {
@@ -142,7 +165,8 @@ public final class YamlReader {
         }
         if (++budget.nodes > 1_000_000) {
             throw new InputError(location(file, node.getStartMark().orElse(null)),
-                    "YAML expands to more than a million nodes (alias bomb?)");
+                    budget.aliases ? "YAML expands to more than a million nodes through its aliases (an alias bomb?): expected at most"
+                            + " a million values" : "YAML holds more than a million values: expected at most a million");
         }
         SourceLocation loc = location(file, node.getStartMark().orElse(null));
         if (node instanceof ScalarNode s) {
@@ -184,6 +208,9 @@ public final class YamlReader {
         Tag tag = s.getTag();
         String v = s.getValue();
         String local = tag.getValue().startsWith("!") && !tag.getValue().startsWith("!!") ? tag.getValue() : null;
+        if ("!vault".equals(local) || "!vault-encrypted".equals(local)) {
+            return new YamlNode.Scalar(VaultSecrets.openValue(v, loc), null, loc);
+        }
         if (local != null || s.isPlain() == false && (tag.equals(Tag.STR) || !tag.getValue().startsWith(Tag.PREFIX))) {
             return new YamlNode.Scalar(v, local, loc);
         }
