@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs jplay in this JVM, as the command line would, and keeps what it printed. */
-record InProcessJplay(List<String> args, int exitCode, String out, String err, long millis) {
+public record InProcessJplay(List<String> args, int exitCode, String out, String err, long millis) {
 
-    static InProcessJplay run(List<?> args) {
+    public static InProcessJplay run(Object... args) {
+        return run(List.of(args));
+    }
+
+    public static InProcessJplay run(List<?> args) {
         List<String> words = new ArrayList<>();
         for (Object a : args) {
             words.add(a instanceof Path p ? p.toAbsolutePath().toString() : String.valueOf(a));
@@ -28,12 +32,12 @@ record InProcessJplay(List<String> args, int exitCode, String out, String err, l
     }
 
     /** The first line jplay printed on stderr (the error), or "". */
-    String firstErrorLine() {
+    public String firstErrorLine() {
         return err.lines().findFirst().orElse("");
     }
 
     /** Everything, for assertion messages. */
-    String all() {
+    public String all() {
         return "$ jplay " + String.join(" ", args) + "\n--- exit " + exitCode + " after " + millis + " ms\n--- out:\n" + out
                 + "\n--- err:\n" + err;
     }

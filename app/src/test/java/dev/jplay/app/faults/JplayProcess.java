@@ -35,7 +35,20 @@ public final class JplayProcess implements AutoCloseable {
      * @param jvmOptions e.g. {@code -Xmx64m}
      */
     public static JplayProcess start(Path dir, List<String> jvmOptions, List<?> args) {
-        List<String> cmd = new ArrayList<>();
+        return start(dir, List.of(), jvmOptions, args);
+    }
+
+    /**
+     * Starts jplay with SIGINT at its default disposition, as a foreground command in a terminal has it,
+     * whatever this JVM inherited (a background job gets SIGINT ignored, and a JVM that starts with
+     * SIGINT ignored never sees Ctrl-C). {@code env} execs java, so {@link #pid()} is jplay's.
+     */
+    public static JplayProcess startInterruptible(Path dir, List<?> args) {
+        return start(dir, List.of("env", "--default-signal=INT"), List.of(), args);
+    }
+
+    private static JplayProcess start(Path dir, List<String> prefix, List<String> jvmOptions, List<?> args) {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");

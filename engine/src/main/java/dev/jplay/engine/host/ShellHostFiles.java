@@ -69,12 +69,27 @@ public final class ShellHostFiles implements HostFiles {
         return Optional.of(java.util.Arrays.copyOfRange(out, 1, out.length));
     }
 
-    /** The atomic-write script: mktemp beside the target (0600), fill from stdin, set attributes, rename. */
-    static String writeScript(String path, FileAttributes a) {
+    /**
+     * The atomic-write script: mktemp beside the target (0600), fill from stdin, check that all
+     * {@code size} bytes arrived, set attributes, rename.
+     *
+     * <p>Why each step: a connection that drops mid-transfer (jplay killed, network gone) reaches the
+     * script as an early end of stdin, and {@code cat} ends as if the file were complete, so without
+     * the size check a partial file would be renamed over the target. A signal ends the script through
+     * its EXIT trap, which removes the temp file; SIGPIPE too, which comes when the script reports the
+     * short transfer on a stderr nobody reads any more. A host that dies mid-write (power, SIGKILL of
+     * everything) leaves its temp file behind; the next write of the same target removes it.
+     */
+    static String writeScript(String path, FileAttributes a, long size) {
         String p = quote(path);
+        String tmp = quote(path + ".jplay-tmp.");
         StringBuilder s = new StringBuilder();
-        s.append("set -e; t=$(mktemp ").append(quote(path + ".jplay-tmp.")).append("XXXXXX); trap 'rm -f \"$t\"' EXIT; ");
-        s.append("cat > \"$t\"; ");
+        s.append("set -e; rm -f -- ").append(tmp).append("??????; ");
+        s.append("t=$(mktemp ").append(tmp).append("XXXXXX); trap 'rm -f \"$t\"' EXIT; trap 'exit 129' HUP; trap 'exit 130' INT; ")
+                .append("trap 'exit 141' PIPE; trap 'exit 143' TERM; ");
+        s.append("cat > \"$t\"; n=$(wc -c < \"$t\"); if [ $((n)) -ne ").append(size).append(" ]; then ")
+                .append("echo \"incomplete transfer: $((n)) of ").append(size).append(" bytes arrived; the file was not changed\" >&2; ")
+                .append("exit 1; fi; ");
         if (a.mode() != null) {
             s.append("chmod ").append(quote(a.mode())).append(" \"$t\"; ");
         } else {
@@ -93,7 +108,7 @@ public final class ShellHostFiles implements HostFiles {
 
     @Override
     public void write(String path, byte[] content, FileAttributes attributes) throws ModuleFailure {
-        ExecResult r = exec.apply(writeScript(path, attributes), content);
+        ExecResult r = exec.apply(writeScript(path, attributes, content.length), content);
         if (!r.ok()) {
             throw new ModuleFailure("cannot write " + path + ": " + r.errTrimmed());
         }

@@ -151,6 +151,12 @@ final class InventoryBuilder {
             throw new InventoryRuleError("group '" + parent + "' is not defined");
         }
         GroupData c = groups.get(child);
+        if (child.equals(ALL)) {
+            // refused here, where the parsers know the line: later, every top-level group becomes a child of
+            // 'all' and this would surface as a loop with no place to report (Ansible fails the same way)
+            throw new InventoryRuleError("group 'all' holds every group and host, so it cannot be a child of '" + parent
+                    + "': expected a group other than 'all'");
+        }
         if (c != null) {
             if (p == c) {
                 throw new InventoryRuleError("group '" + parent + "' cannot be a child of itself");

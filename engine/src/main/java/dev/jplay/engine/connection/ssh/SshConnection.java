@@ -49,6 +49,25 @@ public final class SshConnection implements Connection {
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(daemon("ssh-connect-watchdog"));
+    /**
+     * Output drains and input writers of every connection: shared, so threads follow the commands
+     * running at once (at most --forks of them), not the hosts connected (200 hosts kept ~460 idle
+     * threads in per-connection pools).
+     */
+    private static final AtomicInteger IO_THREADS = new AtomicInteger();
+    private static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ssh-io-" + IO_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    /**
+     * Handshakes (key exchange and login) in progress at once. Each costs the controller CPU; with
+     * --forks 50 on a small controller, fifty at once took longer than the connect timeout and healthy
+     * hosts were reported unreachable. A handshake's deadline starts when it gets a slot.
+     */
+    static final int MAX_PARALLEL_HANDSHAKES = Integer.getInteger("jplay.ssh.parallelHandshakes",
+            Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+    private static final Semaphore HANDSHAKES = new Semaphore(MAX_PARALLEL_HANDSHAKES, true);
 
     private final SshSettings settings;
     private final SSHClient client;
@@ -96,6 +115,21 @@ public final class SshConnection implements Connection {
         KnownHostsVerifier verifier = KnownHostsVerifier.of(settings, warn);
         client.addHostKeyVerifier(verifier);
 
+        try {
+            HANDSHAKES.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException("interrupted while waiting to connect to " + settings.target(), e);
+        }
+        try {
+            return handshake(settings, client, keys, verifier, timeoutMs);
+        } finally {
+            HANDSHAKES.release();
+        }
+    }
+
+    private static SshConnection handshake(SshSettings settings, SSHClient client, IdentityKeys.Result keys, KnownHostsVerifier verifier,
+                                           int timeoutMs) throws ConnectionException {
         // one deadline for TCP connect + handshake + login: sshj's handshake read has no timeout of its own
         AtomicReference<String> timedOutIn = new AtomicReference<>();
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
@@ -126,13 +160,7 @@ public final class SshConnection implements Connection {
             throw new ConnectionException(connectFailure(settings, verifier, timedOutIn.get(), e), e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ssh-io-" + settings.inventoryName() + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        return new SshConnection(settings, client, io, took);
+        return new SshConnection(settings, client, IO, took);
     }
 
     @Override
@@ -220,8 +248,7 @@ public final class SshConnection implements Connection {
             return;
         }
         closed = true;
-        disconnectQuietly(client);
-        io.shutdownNow();
+        disconnectQuietly(client);   // ends this connection's drains; the shared IO pool stays
     }
 
     private static String connectFailure(SshSettings s, KnownHostsVerifier verifier, String timedOutIn, Throwable e) {
