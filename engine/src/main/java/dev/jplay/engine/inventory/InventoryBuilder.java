@@ -93,6 +93,10 @@ final class InventoryBuilder {
         if (name == null || name.isEmpty()) {
             throw new InventoryRuleError("a host name must not be empty");
         }
+        if (name.equals(ALL) || name.equals(UNGROUPED)) {
+            // Ansible's own group names: a host of that name would be filed as the group itself
+            throw new InventoryRuleError("'" + name + "' is the name of Ansible's built-in group, not a host: expected a host name");
+        }
         GroupData g = group == null ? null : groups.get(group);
         if (group != null && g == null) {
             throw new InventoryRuleError("group '" + group + "' is not defined");

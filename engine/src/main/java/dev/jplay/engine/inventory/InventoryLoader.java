@@ -92,7 +92,11 @@ public final class InventoryLoader {
             }
             HostAddress address = HostAddress.parse(h, false).orElse(new HostAddress(h, null));
             if (!builder.hasHost(address.host())) {
-                builder.addHost(address.host(), InventoryBuilder.UNGROUPED, address.port());
+                try {
+                    builder.addHost(address.host(), InventoryBuilder.UNGROUPED, address.port());
+                } catch (InventoryRuleError e) {
+                    throw new InputError(null, "-i " + list, e.getMessage());
+                }
             }
         }
     }
