@@ -207,6 +207,10 @@ public final class YamlReader {
     private static YamlNode.Scalar scalar(ScalarNode s, SourceLocation loc) {
         Tag tag = s.getTag();
         String v = s.getValue();
+        if (v.indexOf('\0') >= 0) {
+            // no file name, command or setting can hold one, and Java's paths refuse it
+            throw new InputError(loc, "a NUL character (\\0) is not allowed in a value");
+        }
         String local = tag.getValue().startsWith("!") && !tag.getValue().startsWith("!!") ? tag.getValue() : null;
         if ("!vault".equals(local) || "!vault-encrypted".equals(local)) {
             return new YamlNode.Scalar(VaultSecrets.openValue(v, loc), null, loc);
