@@ -3,15 +3,61 @@ package dev.jplay.engine.connection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.Cleaner;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs commands with sh on this machine: the local single-host bootstrap and {@code ansible_connection=local}. */
+/**
+ * Runs commands with sh on this machine: the local single-host bootstrap and {@code ansible_connection=local}.
+ * Commands go to one persistent {@code /bin/sh} ({@link ShellSlot}), which spares a process start from
+ * Java per command; commands with stdin or a timeout, or that come while the shell is busy, get a
+ * {@code /bin/sh -c} of their own.
+ */
 public final class LocalConnection implements Connection {
+
+    private static final Duration SHELL_START_TIMEOUT = Duration.ofSeconds(10);
+    private static final AtomicInteger IO_THREADS = new AtomicInteger();
+    private static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "local-io-" + IO_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Ends the shells of connections nobody closed (tests make many) once they are unreachable. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final ShellSlot shell = new ShellSlot(LocalShellProcess::start, IO, SHELL_START_TIMEOUT);
+
+    public LocalConnection() {
+        CLEANER.register(this, shell::close);
+    }
 
     @Override
     public ExecResult exec(ExecRequest request) throws ConnectionException {
         WrappedCommand cmd = WrappedCommand.of(request);
+        if (ShellSlot.suits(request, cmd)) {
+            try {
+                Optional<ExecResult> inShell = shell.run(cmd.commandLine());
+                if (inShell.isPresent()) {
+                    return inShell.get();
+                }
+            } catch (IOException e) {
+                throw new ConnectionException("local shell failed: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectionException("interrupted", e);
+            }
+        }
+        return runOnce(request, cmd);
+    }
+
+    private static ExecResult runOnce(ExecRequest request, WrappedCommand cmd) throws ConnectionException {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", cmd.commandLine());
         Process p;
         try {
@@ -51,11 +97,7 @@ public final class LocalConnection implements Connection {
             } catch (IOException e) {
                 return new byte[0];
             }
-        }, r -> {
-            Thread t = new Thread(r, "local-output");
-            t.setDaemon(true);
-            t.start();
-        });
+        }, IO);
     }
 
     @Override
@@ -65,5 +107,53 @@ public final class LocalConnection implements Connection {
 
     @Override
     public void close() {
+        shell.close();
+    }
+
+    /** A {@code /bin/sh} child of this JVM reading commands from its stdin. */
+    private record LocalShellProcess(Process process) implements ShellSession.ShellProcess {
+
+        static LocalShellProcess start() throws IOException {
+            return new LocalShellProcess(new ProcessBuilder("/bin/sh").start());
+        }
+
+        @Override
+        public OutputStream stdin() {
+            return process.getOutputStream();
+        }
+
+        @Override
+        public InputStream stdout() {
+            return process.getInputStream();
+        }
+
+        @Override
+        public InputStream stderr() {
+            return process.getErrorStream();
+        }
+
+        @Override
+        public OptionalInt exitCode() {
+            try {
+                return process.waitFor(5, TimeUnit.SECONDS) ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return OptionalInt.empty();
+            }
+        }
+
+        @Override
+        public void destroy(long pid) {
+            if (pid > 0) {
+                // a child of the JVM shares its process group: kill what the shell started, one by one
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            try {
+                process.getOutputStream().close();
+            } catch (IOException ignored) {
+                // the shell is gone already
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.jplay.engine.connection.ConnectionException;
 import dev.jplay.engine.connection.ExecRequest;
 import dev.jplay.engine.connection.ExecResult;
 import dev.jplay.engine.connection.ShellQuote;
+import dev.jplay.engine.connection.ShellSlot;
 import dev.jplay.engine.connection.WrappedCommand;
 import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveRunner;
@@ -20,6 +21,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,10 +36,12 @@ import java.util.function.Consumer;
  * A {@link Connection} over SSH (sshj): one SSH connection per host for the whole run, one session
  * channel per command. Connecting verifies the host key ({@link KnownHostsVerifier}) and logs in
  * ({@link SshAuthenticator}) within the connect timeout; afterwards a dead peer is noticed by
- * keep-alive requests. Commands run as {@code exec /bin/sh -c '<script>'} so they see the same shell
- * as with the local connection, whatever the user's login shell (see {@link RemoteCommand} for
- * timeouts). Safe for concurrent callers: each
- * command has its own channel; at most {@link #MAX_PARALLEL_COMMANDS} run at once (OpenSSH allows 10
+ * keep-alive requests. Commands run in one persistent {@code /bin/sh} on its own channel ({@link ShellSlot}):
+ * no channel, login shell or sh start-up per command. Commands that need stdin or a timeout, or come
+ * while the shell is busy, get a channel of their own and run as {@code exec /bin/sh -c '<script>'}
+ * (see {@link RemoteCommand} for timeouts); either way they see the same shell as with the local
+ * connection, whatever the user's login shell. Safe for concurrent callers: at most
+ * {@link #MAX_PARALLEL_COMMANDS} one-shot channels run at once, beside the shell's (OpenSSH allows 10
  * sessions per connection by default).
  */
 public final class SshConnection implements Connection {
@@ -74,6 +78,7 @@ public final class SshConnection implements Connection {
     private final ExecutorService io;
     private final Semaphore slots = new Semaphore(MAX_PARALLEL_COMMANDS, true);
     private final Duration connectTime;
+    private final ShellSlot shell;
     private volatile boolean closed;
 
     private SshConnection(SshSettings settings, SSHClient client, ExecutorService io, Duration connectTime) {
@@ -81,6 +86,8 @@ public final class SshConnection implements Connection {
         this.client = client;
         this.io = io;
         this.connectTime = connectTime;
+        this.shell = new ShellSlot(() -> SshShellProcess.start(client, pgid -> killGroup(pgid, ExecRequest.of("")), io),
+                io, settings.connectTimeout().plusSeconds(5));
     }
 
     /** Connects with this process's environment (home, console); warnings go to stderr. */
@@ -173,6 +180,19 @@ public final class SshConnection implements Connection {
         if (!client.isConnected() || !client.getTransport().isRunning()) {
             throw new ConnectionException("connection to " + describe() + " was lost");
         }
+        if (ShellSlot.suits(request, cmd)) {
+            try {
+                Optional<ExecResult> inShell = shell.run(cmd.commandLine());
+                if (inShell.isPresent()) {
+                    return inShell.get();
+                }
+            } catch (IOException e) {
+                throw new ConnectionException(lostMessage(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectionException("interrupted", e);
+            }
+        }
         try {
             slots.acquire();
         } catch (InterruptedException e) {
@@ -248,6 +268,7 @@ public final class SshConnection implements Connection {
             return;
         }
         closed = true;
+        shell.close();
         disconnectQuietly(client);   // ends this connection's drains; the shared IO pool stays
     }
 

@@ -80,14 +80,14 @@ class SshConnectionExecTest {
     @Test
     void timeoutKillsTheCommandAndReturns124ButKeepsTheConnection() throws Exception {
         long t0 = System.nanoTime();
-        ExecResult r = root.exec(ExecRequest.of("echo started; sleep 30; echo never").withTimeout(Duration.ofSeconds(1)));
+        ExecResult r = root.exec(ExecRequest.of("echo started; sleep 31; echo never").withTimeout(Duration.ofSeconds(1)));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(124, r.exitCode());
         assertEquals("started", r.outTrimmed());
         assertTrue(r.err().contains("timed out after 1 s"), r.err());
         assertTrue(ms < 5000, "returned after " + ms + " ms");
         // the remote sleep got SIGKILL (sshd supports the signal request); nothing of it is left
-        ExecResult left = root.exec(ExecRequest.of("pgrep -x sleep || true"));
+        ExecResult left = root.exec(ExecRequest.of("pgrep -fx 'sleep 31' || true"));
         assertEquals("", left.outTrimmed());
         assertEquals("still here", root.exec(ExecRequest.of("echo still here")).outTrimmed());
     }

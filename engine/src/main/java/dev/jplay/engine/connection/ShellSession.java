@@ -1,0 +1,196 @@
+package dev.jplay.engine.connection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A long-lived {@code /bin/sh} on a host that runs commands one after another. A command then costs
+ * no new channel, login shell or {@code sh} start-up on the host, only the processes the script itself
+ * starts: the difference between a jplay task and one bare exec over SSH.
+ *
+ * <p>Each command is sent as {@code ( eval '<command line>' ) </dev/null}: the subshell keeps the
+ * script's variables, {@code cd}, traps and {@code exit} from touching the next command, and a
+ * syntax error stays inside eval. After it the shell prints, on stdout and on stderr, a newline, a
+ * marker and the exit code. The marker holds 128 random bits chosen per session and never appears on
+ * a command line, so a script cannot print it by accident. Commands get no stdin (they run with
+ * {@code </dev/null}); connections send commands that need stdin, a timeout or a become password
+ * through their one-shot path instead.
+ *
+ * <p>If the shell ends during a command (the script killed it, the host's OOM killer), the command's
+ * result is the shell's exit, as it would be for {@code sh -c}; the session is then dead and its
+ * {@link ShellSlot} starts a new one for the next command.
+ */
+public final class ShellSession implements AutoCloseable {
+
+    /** A started {@code /bin/sh}, whatever carries it (a local process, an SSH channel). */
+    public interface ShellProcess {
+        OutputStream stdin();
+
+        InputStream stdout();
+
+        InputStream stderr();
+
+        /** The shell's exit code once its streams ended (128+n for signal n); empty when the transport does not say. */
+        OptionalInt exitCode();
+
+        /**
+         * Frees the transport, after killing the shell and everything it started when {@code pid > 0}
+         * ({@code pid} leads their process group). With {@code pid <= 0} closing stdin is enough: the shell is idle.
+         */
+        void destroy(long pid);
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ShellProcess process;
+    private final ExecutorService io;
+    private final String marker;
+    private final long pid;
+    private volatile boolean dead;
+
+    private ShellSession(ShellProcess process, ExecutorService io, String marker, long pid) {
+        this.process = process;
+        this.io = io;
+        this.marker = marker;
+        this.pid = pid;
+    }
+
+    /**
+     * Greets a freshly started shell: it answers with its PID on both streams, which also skips
+     * whatever the login shell's rc files printed first.
+     *
+     * @throws IOException when the shell does not answer within {@code timeout} (a forced command in
+     *                     authorized_keys, a login shell that is not a shell)
+     */
+    public static ShellSession start(ShellProcess process, ExecutorService io, Duration timeout)
+            throws IOException, InterruptedException {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        String marker = "__JPLAY_" + HexFormat.of().formatHex(random) + "__";
+        ShellSession s = new ShellSession(process, io, marker, -1);
+        try {
+            Framed hello = s.send("__jp_rc=$$", timeout.toNanos());
+            if (hello.ended()) {
+                throw new IOException("the shell on the host ended before answering");
+            }
+            return new ShellSession(process, io, marker, hello.code());
+        } catch (TimeoutException e) {
+            process.destroy(-1);
+            throw new IOException("the shell on the host did not answer within " + timeout.toSeconds() + " s");
+        } catch (IOException | InterruptedException e) {
+            process.destroy(-1);
+            throw e;
+        }
+    }
+
+    /** The shell's PID on the host (its process group). */
+    public long pid() {
+        return pid;
+    }
+
+    /** False once the shell ended or failed; a dead session runs nothing more. */
+    public boolean alive() {
+        return !dead;
+    }
+
+    /**
+     * Runs one command line with {@code sh} semantics.
+     *
+     * @throws IOException when the transport fails, or the shell ended without telling how
+     */
+    public ExecResult run(String commandLine) throws IOException, InterruptedException {
+        if (dead) {
+            throw new IOException("the shell session has ended");
+        }
+        try {
+            Framed f = send("( eval " + ShellQuote.quote(commandLine) + " ) </dev/null; __jp_rc=$?", Long.MAX_VALUE);
+            return f.ended() ? ended(f) : new ExecResult((int) f.code(), f.stdout(), f.stderr());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no deadline was set", e);
+        } catch (InterruptedException e) {
+            close();
+            throw e;
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** What a command got when the shell ended under it: the shell's own exit, as for {@code sh -c}. */
+    private ExecResult ended(Framed f) throws IOException {
+        dead = true;
+        OptionalInt code = process.exitCode();
+        process.destroy(pid);
+        if (code.isEmpty()) {
+            throw new IOException("the shell on the host ended without an exit status");
+        }
+        return new ExecResult(code.getAsInt(), f.stdout(), f.stderr());
+    }
+
+    /**
+     * One answer: the code after the markers and what came before them on each stream; or, when the
+     * shell ended first ({@code ended}), what the streams carried until then.
+     */
+    private record Framed(boolean ended, long code, byte[] stdout, byte[] stderr) {
+    }
+
+    /** Writes one command and its marker lines, and reads both streams up to their markers. */
+    private Framed send(String command, long timeoutNanos) throws IOException, InterruptedException, TimeoutException {
+        String line = command + "; printf '\\n%s %s\\n' " + marker + " \"$__jp_rc\"; printf '\\n%s %s\\n' " + marker
+                + " \"$__jp_rc\" >&2\n";
+        MarkedStream out = new MarkedStream(process.stdout(), marker);
+        MarkedStream err = new MarkedStream(process.stderr(), marker);
+        Future<MarkedStream.Segment> errDone = io.submit(err::next);
+        Future<MarkedStream.Segment> outDone = io.submit(out::next);
+        try {
+            OutputStream in = process.stdin();
+            in.write(line.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+            MarkedStream.Segment o = await(outDone, deadline);
+            MarkedStream.Segment e = await(errDone, deadline);
+            return new Framed(o.code() < 0 || e.code() < 0, o.code(), o.bytes(), e.bytes());
+        } finally {
+            outDone.cancel(true);
+            errDone.cancel(true);
+        }
+    }
+
+    private static MarkedStream.Segment await(Future<MarkedStream.Segment> f, long deadline)
+            throws IOException, InterruptedException, TimeoutException {
+        try {
+            return deadline == Long.MAX_VALUE ? f.get() : f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof IOException io ? io : new IOException(c);
+        }
+    }
+
+    /** Ends the shell and what it runs. */
+    @Override
+    public void close() {
+        if (!dead) {
+            dead = true;
+            process.destroy(pid);
+        }
+    }
+
+    /** Ends an idle shell by closing its input: it exits at end of file, and nothing of it is left to kill. */
+    public void release() {
+        if (!dead) {
+            dead = true;
+            process.destroy(-1);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.jplay.engine.connection;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The persistent shell of one connection: started on first use, started again after it ended, and
+ * passed over while another command is in it (the caller then runs its command the one-shot way). A
+ * shell that cannot be started (a forced command in authorized_keys, a login shell that is not a shell)
+ * is not tried again for this connection.
+ */
+public final class ShellSlot implements AutoCloseable {
+
+    /** Starts a {@code /bin/sh} reading commands from its stdin. */
+    @FunctionalInterface
+    public interface Starter {
+        ShellSession.ShellProcess start() throws IOException;
+    }
+
+    /** Whether a request can go through the shell: it gets no stdin there, and has no deadline of its own. */
+    public static boolean suits(ExecRequest request, WrappedCommand cmd) {
+        return cmd.stdin().length == 0 && request.timeout().isZero();
+    }
+
+    private final Starter starter;
+    private final ExecutorService io;
+    private final Duration startTimeout;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile ShellSession session;
+    private boolean unavailable;
+    private volatile boolean closed;
+
+    public ShellSlot(Starter starter, ExecutorService io, Duration startTimeout) {
+        this.starter = starter;
+        this.io = io;
+        this.startTimeout = startTimeout;
+    }
+
+    /**
+     * Runs the command line in the shell.
+     *
+     * @return empty when the shell is busy or cannot be used: run the command another way
+     * @throws IOException when the transport failed during the command
+     */
+    public Optional<ExecResult> run(String commandLine) throws IOException, InterruptedException {
+        if (!lock.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            if (closed || unavailable) {
+                return Optional.empty();
+            }
+            if (session == null || !session.alive()) {
+                try {
+                    session = ShellSession.start(starter.start(), io, startTimeout);
+                    if (closed) {
+                        session.close();
+                        return Optional.empty();
+                    }
+                } catch (IOException e) {
+                    unavailable = true;   // the one-shot way reports what is wrong with the host, if anything
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(session.run(commandLine));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The running shell's PID on the host, or -1. */
+    public long pid() {
+        ShellSession s = session;
+        return s != null && s.alive() ? s.pid() : -1;
+    }
+
+    /**
+     * Ends the shell: an idle one by closing its input (it exits on end of file, no round trip), one
+     * running a command by killing it (the command's caller then gets an IOException).
+     */
+    @Override
+    public void close() {
+        closed = true;
+        ShellSession s = session;
+        if (s == null) {
+            return;
+        }
+        if (lock.tryLock()) {
+            try {
+                s.release();
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            s.close();
+        }
+    }
+}
