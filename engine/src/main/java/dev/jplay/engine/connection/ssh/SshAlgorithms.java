@@ -3,7 +3,10 @@ package dev.jplay.engine.connection.ssh;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.common.SecurityUtils;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +38,7 @@ final class SshAlgorithms {
     /**
      * sshj's configuration with jplay's algorithm policy and keep-alive that detects dead peers, one per
      * policy for the whole run: building one instantiates and initialises every cipher sshj knows (3-10 ms
-     * of CPU each time, the first time with BouncyCastle's registration 0.15-0.4 s), and the connections
+     * of CPU each time), and the connections
      * only read it (its factories make each connection's own instances).
      */
     static DefaultConfig config(boolean legacy) {
@@ -49,6 +52,18 @@ final class SshAlgorithms {
 
     private static final class Legacy {
         static final DefaultConfig CONFIG = build(true);
+    }
+
+    static {
+        // sshj would make BouncyCastle the provider of every algorithm. The JDK's own come first instead (they
+        // have X25519, Ed25519, ChaCha20, AES-GCM, RSA, ECDH), and BouncyCastle is the last resort, for what only
+        // it names (the "ECDSA" key factory sshj asks for): ciphers stay with the JDK's signed providers, so an
+        // unsigned copy of BouncyCastle (app/pom.xml strips its signature: class data sharing can then archive
+        // its classes, 0.25-0.35 s of every start) works on any JDK.
+        SecurityUtils.setRegisterBouncyCastle(false);
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
     }
 
     private static DefaultConfig build(boolean legacy) {

@@ -60,6 +60,46 @@ class SshAuthTest {
         return SshEnvironment.isolated(tmp.resolve("home"));
     }
 
+    /** Key formats people have: PEM (PKCS#1, also encrypted), OpenSSH's own, PKCS#8; RSA and ECDSA besides ed25519. */
+    @Test
+    void keysOfEveryCommonTypeAndFormatLogIn() throws Exception {
+        record Kind(String name, String... keygen) {
+        }
+        List<Kind> kinds = List.of(new Kind("rsa-pem", "-t", "rsa", "-b", "2048", "-m", "PEM"),
+                new Kind("rsa-pem-encrypted", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "pw-of-the-pem-key"),
+                new Kind("rsa-openssh", "-t", "rsa", "-b", "2048"),
+                new Kind("ecdsa-openssh", "-t", "ecdsa"),
+                new Kind("ecdsa-pkcs8", "-t", "ecdsa", "-m", "PKCS8"),
+                new Kind("ecdsa-384", "-t", "ecdsa", "-b", "384"));
+        StringBuilder authorized = new StringBuilder();
+        for (Kind k : kinds) {
+            List<String> cmd = new java.util.ArrayList<>(List.of("ssh-keygen", "-q", "-C", "jplay-" + k.name(), "-f",
+                    tmp.resolve(k.name()).toString()));
+            cmd.addAll(List.of(k.keygen()));
+            if (!cmd.contains("-N")) {
+                cmd.addAll(List.of("-N", ""));
+            }
+            assertEquals(0, new ProcessBuilder(cmd).inheritIO().start().waitFor(), k.name());
+            authorized.append(Files.readString(tmp.resolve(k.name() + ".pub")));
+        }
+        String file = "/root/.ssh/authorized_keys";
+        try (SshConnection admin = open(vars("root", hosts.key().toString()), env())) {
+            assertEquals(0, admin.exec(ExecRequest.of("mkdir -p /root/.ssh && cat >> " + file)
+                    .withStdin(authorized.toString().getBytes())).exitCode());
+            try {
+                for (Kind k : kinds) {
+                    SshEnvironment env = env().withEnv(Map.of(SshEnvironment.PASSPHRASE_VARIABLE, "pw-of-the-pem-key"));
+                    try (SshConnection c = open(vars("root", tmp.resolve(k.name()).toString()), env)) {
+                        assertEquals(h, c.exec(ExecRequest.of("hostname")).outTrimmed(), k.name());
+                    }
+                }
+            } finally {
+                admin.exec(ExecRequest.of("sed -i '/ jplay-\\(rsa\\|ecdsa\\)-/d' " + file));
+            }
+            assertEquals("0", admin.exec(ExecRequest.of("grep -c ' jplay-' " + file + " || true")).outTrimmed());
+        }
+    }
+
     @Test
     void anEncryptedKeyWithThePassphraseFromTheEnvironment() throws Exception {
         SshEnvironment env = env().withEnv(Map.of(SshEnvironment.PASSPHRASE_VARIABLE, hosts.encryptedKeyPassphrase()));

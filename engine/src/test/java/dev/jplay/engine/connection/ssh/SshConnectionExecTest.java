@@ -47,6 +47,15 @@ class SshConnectionExecTest {
     }
 
     @Test
+    void theJdksProvidersComeFirstAndBouncyCastleLast() throws Exception {
+        // SshAlgorithms: ciphers must come from the JDK (signed) even with jplay's unsigned copy of BouncyCastle
+        java.security.Provider[] all = java.security.Security.getProviders();
+        assertEquals("BC", all[all.length - 1].getName());
+        assertEquals("SunJCE", javax.crypto.Cipher.getInstance("AES/CTR/NoPadding").getProvider().getName());
+        assertEquals(hosts.first().name(), root.exec(ExecRequest.of("hostname")).outTrimmed());
+    }
+
+    @Test
     void runsScriptsAndReportsExitCodesAndBothStreams() throws Exception {
         ExecResult r = root.exec(ExecRequest.of("hostname; echo oops >&2; exit 3"));
         assertEquals(3, r.exitCode());
