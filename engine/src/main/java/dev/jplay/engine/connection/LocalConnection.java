@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs commands with sh on this machine: the local single-host bootstrap and {@code ansible_connection=local}.
  * Commands go to one persistent {@code /bin/sh} ({@link ShellSlot}), which spares a process start from
- * Java per command; commands with stdin or a timeout, or that come while the shell is busy, get a
- * {@code /bin/sh -c} of their own.
+ * Java per command; commands with a timeout, a become password or more stdin than
+ * {@link ShellSession#MAX_STDIN}, or that come while the shell is busy, get a {@code /bin/sh -c} of their own.
  */
 public final class LocalConnection implements Connection {
 
@@ -43,7 +43,7 @@ public final class LocalConnection implements Connection {
         WrappedCommand cmd = WrappedCommand.of(request);
         if (ShellSlot.suits(request, cmd)) {
             try {
-                Optional<ExecResult> inShell = shell.run(cmd.commandLine());
+                Optional<ExecResult> inShell = shell.run(cmd.commandLine(), cmd.stdin());
                 if (inShell.isPresent()) {
                     return inShell.get();
                 }

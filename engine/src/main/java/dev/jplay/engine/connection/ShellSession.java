@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
@@ -52,18 +53,26 @@ public final class ShellSession implements AutoCloseable {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String HAS_BASE64 = "base64-decodes";
+    /**
+     * The most stdin a command may bring through the shell. Its base64 (about 44 KB) stays under a pipe's
+     * 64 KB, so no shell writes the here-document to a temp file: file contents may be secrets.
+     */
+    public static final int MAX_STDIN = 32 * 1024;
 
     private final ShellProcess process;
     private final ExecutorService io;
     private final String marker;
     private final long pid;
+    private final boolean base64;
     private volatile boolean dead;
 
-    private ShellSession(ShellProcess process, ExecutorService io, String marker, long pid) {
+    private ShellSession(ShellProcess process, ExecutorService io, String marker, long pid, boolean base64) {
         this.process = process;
         this.io = io;
         this.marker = marker;
         this.pid = pid;
+        this.base64 = base64;
     }
 
     /**
@@ -78,13 +87,14 @@ public final class ShellSession implements AutoCloseable {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String marker = "__JPLAY_" + HexFormat.of().formatHex(random) + "__";
-        ShellSession s = new ShellSession(process, io, marker, -1);
+        ShellSession s = new ShellSession(process, io, marker, -1, false);
         try {
-            Framed hello = s.send("__jp_rc=$$", timeout.toNanos());
+            Framed hello = s.send("__jp_rc=$$; command -v base64 >/dev/null 2>&1 && printf " + HAS_BASE64, "", timeout.toNanos());
             if (hello.ended()) {
                 throw new IOException("the shell on the host ended before answering");
             }
-            return new ShellSession(process, io, marker, hello.code());
+            boolean base64 = new String(hello.stdout(), StandardCharsets.ISO_8859_1).endsWith(HAS_BASE64);
+            return new ShellSession(process, io, marker, hello.code(), base64);
         } catch (TimeoutException e) {
             process.destroy(-1);
             throw new IOException("the shell on the host did not answer within " + timeout.toSeconds() + " s");
@@ -110,11 +120,39 @@ public final class ShellSession implements AutoCloseable {
      * @throws IOException when the transport fails, or the shell ended without telling how
      */
     public ExecResult run(String commandLine) throws IOException, InterruptedException {
+        return run(commandLine, new byte[0]);
+    }
+
+    /** Whether this shell can give a command stdin ({@code base64} is there to decode it). */
+    public boolean takesStdin() {
+        return base64;
+    }
+
+    /**
+     * Runs one command line with {@code sh} semantics and the given stdin: at most {@link #MAX_STDIN}
+     * bytes, sent as a base64 here-document through {@code base64 -d} (only if {@link #takesStdin()}).
+     *
+     * @throws IOException when the transport fails, or the shell ended without telling how
+     */
+    public ExecResult run(String commandLine, byte[] stdin) throws IOException, InterruptedException {
         if (dead) {
             throw new IOException("the shell session has ended");
         }
+        if (stdin.length > MAX_STDIN || stdin.length > 0 && !base64) {
+            throw new IllegalArgumentException("this shell cannot take " + stdin.length + " bytes of stdin");
+        }
+        String eval = "( eval " + ShellQuote.quote(commandLine) + " )";
+        String command;
+        String hereDocument = "";
+        if (stdin.length == 0) {
+            command = eval + " </dev/null; __jp_rc=$?";
+        } else {
+            String end = "__JPLAY_STDIN_" + marker;
+            command = "base64 -d <<'" + end + "' | " + eval + "; __jp_rc=$?";
+            hereDocument = Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(stdin) + "\n" + end + "\n";
+        }
         try {
-            Framed f = send("( eval " + ShellQuote.quote(commandLine) + " ) </dev/null; __jp_rc=$?", Long.MAX_VALUE);
+            Framed f = send(command, hereDocument, Long.MAX_VALUE);
             return f.ended() ? ended(f) : new ExecResult((int) f.code(), f.stdout(), f.stderr());
         } catch (TimeoutException e) {
             throw new IllegalStateException("no deadline was set", e);
@@ -146,9 +184,10 @@ public final class ShellSession implements AutoCloseable {
     }
 
     /** Writes one command and its marker lines, and reads both streams up to their markers. */
-    private Framed send(String command, long timeoutNanos) throws IOException, InterruptedException, TimeoutException {
+    private Framed send(String command, String hereDocument, long timeoutNanos) throws IOException, InterruptedException, TimeoutException {
+        // a here-document's body starts after the line that opens it: the line ends after the marker lines
         String line = command + "; printf '\\n%s %s\\n' " + marker + " \"$__jp_rc\"; printf '\\n%s %s\\n' " + marker
-                + " \"$__jp_rc\" >&2\n";
+                + " \"$__jp_rc\" >&2\n" + hereDocument;
         MarkedStream out = new MarkedStream(process.stdout(), marker);
         MarkedStream err = new MarkedStream(process.stderr(), marker);
         Future<MarkedStream.Segment> errDone = io.submit(err::next);

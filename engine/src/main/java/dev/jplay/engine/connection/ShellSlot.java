@@ -20,9 +20,14 @@ public final class ShellSlot implements AutoCloseable {
         ShellSession.ShellProcess start() throws IOException;
     }
 
-    /** Whether a request can go through the shell: it gets no stdin there, and has no deadline of its own. */
+    /**
+     * Whether a request can go through the shell: no deadline of its own (a timeout kills the command's
+     * whole process group, which in the shell would be the shell), no password on stdin, and stdin small
+     * enough for a here-document ({@link ShellSession#MAX_STDIN}).
+     */
     public static boolean suits(ExecRequest request, WrappedCommand cmd) {
-        return cmd.stdin().length == 0 && request.timeout().isZero();
+        boolean password = request.become().enabled() && request.become().hasPassword();
+        return request.timeout().isZero() && !password && cmd.stdin().length <= ShellSession.MAX_STDIN;
     }
 
     private final Starter starter;
@@ -45,7 +50,7 @@ public final class ShellSlot implements AutoCloseable {
      * @return empty when the shell is busy or cannot be used: run the command another way
      * @throws IOException when the transport failed during the command
      */
-    public Optional<ExecResult> run(String commandLine) throws IOException, InterruptedException {
+    public Optional<ExecResult> run(String commandLine, byte[] stdin) throws IOException, InterruptedException {
         if (!lock.tryLock()) {
             return Optional.empty();
         }
@@ -65,7 +70,10 @@ public final class ShellSlot implements AutoCloseable {
                     return Optional.empty();
                 }
             }
-            return Optional.of(session.run(commandLine));
+            if (stdin.length > 0 && !session.takesStdin()) {
+                return Optional.empty();
+            }
+            return Optional.of(session.run(commandLine, stdin));
         } finally {
             lock.unlock();
         }

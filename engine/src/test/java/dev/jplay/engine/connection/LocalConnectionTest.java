@@ -108,11 +108,26 @@ class LocalConnectionTest {
     }
 
     @Test
-    void stdinAndTimeoutsTakeTheOneShotWay() throws Exception {
+    void stdinUpToTheLimitGoesThroughTheShellExactly() throws Exception {
         String shellPid = run("echo $$").outTrimmed();
-        ExecResult withInput = local.exec(ExecRequest.of("cat; echo \" $$\"").withStdin("in".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(withInput.out().startsWith("in "));
-        assertNotEquals(shellPid, withInput.outTrimmed().substring(3));
+        byte[] payload = new byte[ShellSession.MAX_STDIN];
+        new java.util.Random(7).nextBytes(payload);
+        ExecResult r = local.exec(ExecRequest.of("echo $$ >&2; od -An -v -tx1 | tr -d ' \\n'").withStdin(payload));
+        assertEquals(shellPid, r.errTrimmed(), "ran in the persistent shell");
+        assertEquals(java.util.HexFormat.of().formatHex(payload), r.out());
+        // a script that reads only part of its input still ends normally
+        assertEquals("first", local.exec(ExecRequest.of("head -n 1").withStdin("first\nsecond\n".getBytes())).outTrimmed());
+        assertEquals(shellPid, run("echo $$").outTrimmed());
+    }
+
+    @Test
+    void largeStdinAndTimeoutsTakeTheOneShotWay() throws Exception {
+        String shellPid = run("echo $$").outTrimmed();
+        byte[] big = new byte[ShellSession.MAX_STDIN + 1];
+        java.util.Arrays.fill(big, (byte) 'x');
+        ExecResult withInput = local.exec(ExecRequest.of("wc -c; echo \"$$\" >&2").withStdin(big));
+        assertEquals(String.valueOf(big.length), withInput.outTrimmed());
+        assertNotEquals(shellPid, withInput.errTrimmed());
         ExecResult timedOut = local.exec(ExecRequest.of("sleep 5").withTimeout(Duration.ofMillis(300)));
         assertEquals(124, timedOut.exitCode());
     }

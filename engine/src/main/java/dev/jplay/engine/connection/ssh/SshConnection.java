@@ -33,16 +33,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * A {@link Connection} over SSH (sshj): one SSH connection per host for the whole run, one session
- * channel per command. Connecting verifies the host key ({@link KnownHostsVerifier}) and logs in
- * ({@link SshAuthenticator}) within the connect timeout; afterwards a dead peer is noticed by
- * keep-alive requests. Commands run in one persistent {@code /bin/sh} on its own channel ({@link ShellSlot}):
- * no channel, login shell or sh start-up per command. Commands that need stdin or a timeout, or come
- * while the shell is busy, get a channel of their own and run as {@code exec /bin/sh -c '<script>'}
- * (see {@link RemoteCommand} for timeouts); either way they see the same shell as with the local
- * connection, whatever the user's login shell. Safe for concurrent callers: at most
- * {@link #MAX_PARALLEL_COMMANDS} one-shot channels run at once, beside the shell's (OpenSSH allows 10
- * sessions per connection by default).
+ * A {@link Connection} over SSH (sshj): one SSH connection per host for the whole run. Connecting
+ * verifies the host key ({@link KnownHostsVerifier}) and logs in ({@link SshAuthenticator}) within the
+ * connect timeout; afterwards a dead peer is noticed by keep-alive requests. Commands run in one
+ * persistent {@code /bin/sh} on its own channel ({@link ShellSlot}): no channel, login shell or sh
+ * start-up per command. Commands with a timeout, a become password or more stdin than
+ * {@link dev.jplay.engine.connection.ShellSession#MAX_STDIN}, or that come while the shell is busy, get
+ * a channel of their own and run as {@code exec /bin/sh -c '<script>'} (see {@link RemoteCommand} for
+ * timeouts); either way they see the same shell as with the local connection, whatever the user's
+ * login shell. Safe for concurrent callers: at most {@link #MAX_PARALLEL_COMMANDS} one-shot channels run
+ * at once, beside the shell's (OpenSSH allows 10 sessions per connection by default).
  */
 public final class SshConnection implements Connection {
 
@@ -182,7 +182,7 @@ public final class SshConnection implements Connection {
         }
         if (ShellSlot.suits(request, cmd)) {
             try {
-                Optional<ExecResult> inShell = shell.run(cmd.commandLine());
+                Optional<ExecResult> inShell = shell.run(cmd.commandLine(), cmd.stdin());
                 if (inShell.isPresent()) {
                     return inShell.get();
                 }
