@@ -41,18 +41,9 @@ public final class LocalConnection implements Connection {
     @Override
     public ExecResult exec(ExecRequest request) throws ConnectionException {
         WrappedCommand cmd = WrappedCommand.of(request);
-        if (ShellSlot.suits(request, cmd)) {
-            try {
-                Optional<ExecResult> inShell = shell.run(cmd.commandLine(), cmd.stdin());
-                if (inShell.isPresent()) {
-                    return inShell.get();
-                }
-            } catch (IOException e) {
-                throw new ConnectionException("local shell failed: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectionException("interrupted", e);
-            }
+        Optional<ExecResult> inShell = shell.tryRun(request, cmd, e -> "local shell failed: " + e.getMessage());
+        if (inShell.isPresent()) {
+            return inShell.get();
         }
         return runOnce(request, cmd);
     }

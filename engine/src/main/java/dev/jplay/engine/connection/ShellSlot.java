@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The persistent shell of one connection: started on first use, started again after it ended, and
@@ -42,6 +43,27 @@ public final class ShellSlot implements AutoCloseable {
         this.starter = starter;
         this.io = io;
         this.startTimeout = startTimeout;
+    }
+
+    /**
+     * Runs a request in the shell if it {@link #suits} it and the shell is free.
+     *
+     * @param lost the message for a transport that failed during the command
+     * @return empty when the request must run another way
+     */
+    public Optional<ExecResult> tryRun(ExecRequest request, WrappedCommand cmd, Function<IOException, String> lost)
+            throws ConnectionException {
+        if (!suits(request, cmd)) {
+            return Optional.empty();
+        }
+        try {
+            return run(cmd.commandLine(), cmd.stdin());
+        } catch (IOException e) {
+            throw new ConnectionException(lost.apply(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException("interrupted", e);
+        }
     }
 
     /**

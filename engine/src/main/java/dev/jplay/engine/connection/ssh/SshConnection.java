@@ -180,18 +180,9 @@ public final class SshConnection implements Connection {
         if (!client.isConnected() || !client.getTransport().isRunning()) {
             throw new ConnectionException("connection to " + describe() + " was lost");
         }
-        if (ShellSlot.suits(request, cmd)) {
-            try {
-                Optional<ExecResult> inShell = shell.run(cmd.commandLine(), cmd.stdin());
-                if (inShell.isPresent()) {
-                    return inShell.get();
-                }
-            } catch (IOException e) {
-                throw new ConnectionException(lostMessage(e), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectionException("interrupted", e);
-            }
+        Optional<ExecResult> inShell = shell.tryRun(request, cmd, this::lostMessage);
+        if (inShell.isPresent()) {
+            return inShell.get();
         }
         try {
             slots.acquire();
