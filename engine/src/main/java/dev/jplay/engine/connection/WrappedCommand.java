@@ -17,13 +17,19 @@ import java.util.Map;
 public record WrappedCommand(String commandLine, byte[] stdin) {
 
     static final String SENTINEL = "__JPLAY_STDIN_BEGINS__";
+    /**
+     * The user we become may not be allowed into the directory we are in (root's home, a 0700 checkout):
+     * then, as Ansible's modules do, start in its home, else /tmp, else /. Tools such as rootless podman
+     * fail outright in a directory they cannot enter.
+     */
+    static final String REACHABLE_CWD = "[ -x . ] || cd 2>/dev/null || cd /tmp 2>/dev/null || cd /; ";
 
     public static WrappedCommand of(ExecRequest req) {
-        String body = exports(req.env()) + req.script();
         Become b = req.become();
         if (!b.enabled()) {
-            return new WrappedCommand(body, req.stdin());
+            return new WrappedCommand(exports(req.env()) + req.script(), req.stdin());
         }
+        String body = REACHABLE_CWD + exports(req.env()) + req.script();
         String skipPrefix = "while IFS= read -r __jp_l && [ \"$__jp_l\" != " + SENTINEL + " ]; do :; done; unset __jp_l; ";
         if (b.method() == Become.BecomeMethod.SU) {
             if (!b.hasPassword()) {

@@ -41,6 +41,14 @@ class WrappedCommandTest {
     }
 
     @Test
+    void aBecomeCommandLeavesADirectoryItCannotEnter() throws Exception {
+        WrappedCommand w = WrappedCommand.of(ExecRequest.of("pwd").withBecome(Become.sudo("jpuser")));
+        assertTrue(w.commandLine().endsWith(ShellQuote.quote(WrappedCommand.REACHABLE_CWD + "pwd")), w.commandLine());
+        ExecResult stays = new LocalConnection().exec(ExecRequest.of("cd /usr && " + WrappedCommand.REACHABLE_CWD + "pwd"));
+        assertEquals("/usr", stays.outTrimmed(), "an enterable directory is kept (SshBecomeTest: one that is not)");
+    }
+
+    @Test
     void sudoWithoutPasswordIsNonInteractive() {
         WrappedCommand w = WrappedCommand.of(ExecRequest.of("id -u").withBecome(Become.sudo("jpuser")));
         assertTrue(w.commandLine().startsWith("sudo -H -n -u jpuser -- /bin/sh -c "), w.commandLine());

@@ -87,6 +87,27 @@ class SshBecomeTest {
     }
 
     @Test
+    void becomingAUserWhoCannotEnterTheLoginUsersHomeStartsInItsOwn() throws Exception {
+        // jppass's home is made 0700; becoming jpuser from there must not leave jpuser in a directory it cannot enter
+        try (var root = hosts.connect(hosts.first().name(), "root")) {
+            String home = root.exec(ExecRequest.of("getent passwd " + SshTestHosts.PASSWORD_USER + " | cut -d: -f6")).outTrimmed();
+            String jpHome = root.exec(ExecRequest.of("getent passwd " + SshTestHosts.SUDO_USER + " | cut -d: -f6")).outTrimmed();
+            String mode = root.exec(ExecRequest.of("stat -c %a " + home)).outTrimmed();
+            root.exec(ExecRequest.of("chmod 700 " + home));
+            try {
+                ExecResult r = root.exec(ExecRequest.of("cd " + home + " && sudo -n -u " + SshTestHosts.SUDO_USER
+                        + " sh -c '[ -x . ] && echo enters || echo cannot-enter'"));
+                assertEquals("cannot-enter", r.outTrimmed(), "the situation this test is about");
+                ExecResult inside = root.exec(ExecRequest.of("cd " + home + " && " + dev.jplay.engine.connection.WrappedCommand.of(
+                        ExecRequest.of("pwd").withBecome(Become.sudo(SshTestHosts.SUDO_USER))).commandLine()));
+                assertEquals(jpHome, inside.outTrimmed(), inside.err());
+            } finally {
+                root.exec(ExecRequest.of("chmod " + mode + " " + home));
+            }
+        }
+    }
+
+    @Test
     void sudoWithPasswordReallyNeedsIt() throws Exception {
         // jppass has no NOPASSWD rule: without a password sudo -n must refuse
         ExecResult r = withPassword.exec(ExecRequest.of("id -un").withBecome(Become.sudo("root")));
