@@ -18,11 +18,12 @@ public record WrappedCommand(String commandLine, byte[] stdin) {
 
     static final String SENTINEL = "__JPLAY_STDIN_BEGINS__";
     /**
-     * The user we become may not be allowed into the directory we are in (root's home, a 0700 checkout):
-     * then, as Ansible's modules do, start in its home, else /tmp, else /. Tools such as rootless podman
-     * fail outright in a directory they cannot enter.
+     * The user we become may not be allowed into the directory we are in (root's home, a folder inside a
+     * 0700 checkout): then, as Ansible's modules do, start in its home, else /tmp, else /. Tools such as
+     * rootless podman fail outright when they cannot enter their working directory by its path. The test
+     * is on {@code $PWD}, not {@code .}: a directory can be searchable itself while a parent is not.
      */
-    static final String REACHABLE_CWD = "[ -x . ] || cd 2>/dev/null || cd /tmp 2>/dev/null || cd /; ";
+    static final String REACHABLE_CWD = "[ -x \"$PWD\" ] || cd 2>/dev/null || cd /tmp 2>/dev/null || cd /; ";
 
     public static WrappedCommand of(ExecRequest req) {
         Become b = req.become();

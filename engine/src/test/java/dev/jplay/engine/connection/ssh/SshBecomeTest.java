@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,14 +94,17 @@ class SshBecomeTest {
             String home = root.exec(ExecRequest.of("getent passwd " + SshTestHosts.PASSWORD_USER + " | cut -d: -f6")).outTrimmed();
             String jpHome = root.exec(ExecRequest.of("getent passwd " + SshTestHosts.SUDO_USER + " | cut -d: -f6")).outTrimmed();
             String mode = root.exec(ExecRequest.of("stat -c %a " + home)).outTrimmed();
-            root.exec(ExecRequest.of("chmod 700 " + home));
+            root.exec(ExecRequest.of("chmod 700 " + home + " && mkdir -p " + home + "/open && chmod 755 " + home + "/open"));
             try {
-                ExecResult r = root.exec(ExecRequest.of("cd " + home + " && sudo -n -u " + SshTestHosts.SUDO_USER
-                        + " sh -c '[ -x . ] && echo enters || echo cannot-enter'"));
-                assertEquals("cannot-enter", r.outTrimmed(), "the situation this test is about");
-                ExecResult inside = root.exec(ExecRequest.of("cd " + home + " && " + dev.jplay.engine.connection.WrappedCommand.of(
-                        ExecRequest.of("pwd").withBecome(Become.sudo(SshTestHosts.SUDO_USER))).commandLine()));
-                assertEquals(jpHome, inside.outTrimmed(), inside.err());
+                // the home itself, and a folder that is open but inside the closed home
+                for (String dir : List.of(home, home + "/open")) {
+                    ExecResult r = root.exec(ExecRequest.of("cd " + dir + " && sudo -n -u " + SshTestHosts.SUDO_USER
+                            + " sh -c 'cd \"$PWD\" 2>/dev/null && echo enters || echo cannot-enter'"));
+                    assertEquals("cannot-enter", r.outTrimmed(), "the situation this test is about, in " + dir);
+                    ExecResult inside = root.exec(ExecRequest.of("cd " + dir + " && " + dev.jplay.engine.connection.WrappedCommand.of(
+                            ExecRequest.of("pwd").withBecome(Become.sudo(SshTestHosts.SUDO_USER))).commandLine()));
+                    assertEquals(jpHome, inside.outTrimmed(), dir + ": " + inside.err());
+                }
             } finally {
                 root.exec(ExecRequest.of("chmod " + mode + " " + home));
             }
