@@ -73,7 +73,8 @@ final class PodmanHost {
 
     static Result run(String... cmd) {
         try (LocalConnection local = new LocalConnection()) {
-            ExecResult r = local.exec(ExecRequest.of(PodmanCommand.quoteAll(List.of(cmd))).withTimeout(Duration.ofSeconds(120)));
+            // from /: "sudo -u jpuser podman" fails in a folder jpuser cannot enter (the build's, in a 0700 checkout)
+            ExecResult r = local.exec(ExecRequest.of("cd / && " + PodmanCommand.quoteAll(List.of(cmd))).withTimeout(Duration.ofSeconds(120)));
             return new Result(r.exitCode(), r.out(), r.err());
         } catch (ConnectionException e) {
             throw new IllegalStateException(e);
