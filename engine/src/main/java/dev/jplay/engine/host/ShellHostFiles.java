@@ -81,6 +81,19 @@ public final class ShellHostFiles implements HostFiles {
      * everything) leaves its temp file behind; the next write of the same target removes it.
      */
     static String writeScript(String path, FileAttributes a, long size) {
+        return writeScript(path, a, size, null);
+    }
+
+    /** What the write script prints on stderr, followed by the exit code, when {@code validate} refused the file. */
+    public static final String VALIDATE_FAILED = "jplay-validate-failed rc=";
+
+    /**
+     * The atomic-write script with a validation step between filling the temp file (all bytes there,
+     * mode and owner final) and renaming it over the target: {@code validate} is a shell command in which
+     * {@code %s} becomes the temp file's path (Ansible's {@code validate:}); null for none. A refusal ends
+     * the script with exit 3 after printing {@link #VALIDATE_FAILED} and the command's exit code.
+     */
+    public static String writeScript(String path, FileAttributes a, long size, String validate) {
         String p = quote(path);
         String tmp = quote(path + ".jplay-tmp.");
         StringBuilder s = new StringBuilder();
@@ -101,6 +114,10 @@ public final class ShellHostFiles implements HostFiles {
                     .append(" \"$t\"; ");
         } else {
             s.append("if [ -e ").append(p).append(" ]; then chown --reference=").append(p).append(" \"$t\" 2>/dev/null || true; fi; ");
+        }
+        if (validate != null) {
+            s.append("set +e; (").append(validate.replace("%s", "\"$t\"")).append("); rc=$?; set -e; ");
+            s.append("if [ \"$rc\" -ne 0 ]; then echo \"").append(VALIDATE_FAILED).append("$rc\" >&2; exit 3; fi; ");
         }
         s.append("mv -f \"$t\" ").append(p).append("; trap - EXIT");
         return s.toString();

@@ -55,6 +55,33 @@ class ShellHostFilesTest {
     }
 
     @Test
+    void aValidatedWriteChecksTheByteCountAndGivesANewFileTheUmasksMode(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("validated.conf");
+        Files.writeString(f, "old\n");
+        // fewer bytes than announced (a transfer that broke off): refused before validate and rename
+        var shortTransfer = local.exec(ExecRequest.of(ShellHostFiles.writeScript(f.toString(), FileAttributes.NONE, 10, "grep -q new %s"))
+                .withStdin("new\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, shortTransfer.exitCode(), shortTransfer.err());
+        assertTrue(shortTransfer.err().contains("incomplete transfer: 4 of 10 bytes"), shortTransfer.err());
+        assertEquals("old\n", Files.readString(f));
+        // validate refuses: exit 3 with the marker and the command's code; nothing changed
+        var refused = local.exec(ExecRequest.of(ShellHostFiles.writeScript(f.toString(), FileAttributes.NONE, 4, "grep -q absent %s"))
+                .withStdin("new\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(3, refused.exitCode());
+        assertTrue(refused.err().contains(ShellHostFiles.VALIDATE_FAILED + "1"), refused.err());
+        assertEquals("old\n", Files.readString(f));
+        // a new file written through validate gets 0666 minus the umask, as without validate
+        Path fresh = dir.resolve("fresh.conf");
+        var ok = local.exec(ExecRequest.of("umask 022; " + ShellHostFiles.writeScript(fresh.toString(), FileAttributes.NONE, 4, "grep -q new %s"))
+                .withStdin("new\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        try (var s = Files.list(dir)) {
+            assertEquals(2, s.count(), "no temp file left beside the targets");
+        }
+    }
+
+    @Test
     void failedWriteLeavesTheOldFileAndNoTempFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("keep");
         Files.writeString(f, "old");

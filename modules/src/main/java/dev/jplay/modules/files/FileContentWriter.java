@@ -1,6 +1,7 @@
 package dev.jplay.modules.files;
 
 import dev.jplay.engine.connection.ExecResult;
+import dev.jplay.engine.host.ShellHostFiles;
 import dev.jplay.engine.spi.FileAttributes;
 import dev.jplay.engine.spi.FileDiff;
 import dev.jplay.engine.spi.ModuleContext;
@@ -120,47 +121,19 @@ final class FileContentWriter {
             ctx.files().write(path, content, attrs);
             return;
         }
-        ExecResult r = ctx.exec(validatedWriteScript(path, attrs, validate), content);
+        ExecResult r = ctx.exec(ShellHostFiles.writeScript(path, attrs, content.length, validate), content);
         if (r.ok()) {
             return;
         }
         String err = r.err();
-        int at = err.lastIndexOf(VALIDATE_FAILED);
+        int at = err.lastIndexOf(ShellHostFiles.VALIDATE_FAILED);
         if (at >= 0) {
-            String rc = err.substring(at + VALIDATE_FAILED.length()).trim();
+            String rc = err.substring(at + ShellHostFiles.VALIDATE_FAILED.length()).trim();
             String shown = err.substring(0, at).strip();
             throw new ModuleFailure("failed to validate: rc:" + rc + " error:" + shown + " (the file was not changed)",
                     Map.of("rc", Integer.parseInt(rc), "stdout", r.out(), "stderr", shown));
         }
         throw new ModuleFailure("cannot write " + path + ": " + r.errTrimmed());
-    }
-
-    static final String VALIDATE_FAILED = "jplay-validate-failed rc=";
-
-    /**
-     * The atomic write with a validation step between filling the temp file (mode and owner already
-     * final) and renaming it over the target; %s in the command becomes the temp file's path.
-     */
-    static String validatedWriteScript(String path, FileAttributes a, String validate) {
-        String p = quote(path);
-        StringBuilder s = new StringBuilder();
-        s.append("set -e; t=$(mktemp ").append(quote(path + ".jplay-tmp.")).append("XXXXXX); trap 'rm -f \"$t\"' EXIT; ");
-        s.append("cat > \"$t\"; ");
-        if (a.mode() != null) {
-            s.append("chmod ").append(quote(a.mode())).append(" \"$t\"; ");
-        } else {
-            s.append("if [ -e ").append(p).append(" ]; then chmod --reference=").append(p).append(" \"$t\"; fi; ");
-        }
-        if (a.owner() != null || a.group() != null) {
-            s.append("chown ").append(quote((a.owner() == null ? "" : a.owner()) + (a.group() == null ? "" : ":" + a.group())))
-                    .append(" \"$t\"; ");
-        } else {
-            s.append("if [ -e ").append(p).append(" ]; then chown --reference=").append(p).append(" \"$t\" 2>/dev/null || true; fi; ");
-        }
-        s.append("set +e; (").append(validate.replace("%s", "\"$t\"")).append("); rc=$?; set -e; ");
-        s.append("if [ \"$rc\" -ne 0 ]; then echo \"").append(VALIDATE_FAILED).append("$rc\" >&2; exit 3; fi; ");
-        s.append("mv -f \"$t\" ").append(p).append("; trap - EXIT");
-        return s.toString();
     }
 
     private static void run(ModuleContext ctx, String script, String what) throws ModuleFailure {
