@@ -172,7 +172,7 @@ public final class FileModule implements Module {
         return converge(j, target, false, path, "path", "directory");
     }
 
-    /** mkdir of each missing component, giving each one the wanted mode/owner/group, as Ansible does. */
+    /** mkdir of each missing component, giving each one it creates the wanted mode/owner/group, as Ansible does. */
     private static String mkdirs(FileJob j, String path) throws ModuleFailure {
         List<String> parts = new ArrayList<>();
         String cur = "";
@@ -182,7 +182,9 @@ public final class FileModule implements Module {
         }
         StringBuilder s = new StringBuilder("set -e; for d in");
         parts.forEach(p -> s.append(' ').append(quote(p)));
-        s.append("; do if [ ! -d \"$d\" ]; then mkdir -- \"$d\"");
+        // another run may create a component between the test and mkdir (hosts that share a machine): as in
+        // Ansible, a component that exists by then is fine, and only the one this run made gets the attributes
+        s.append("; do if [ ! -d \"$d\" ]; then if ! mkdir -- \"$d\" 2>/dev/null; then [ -d \"$d\" ] || mkdir -- \"$d\"; else :");
         FileAttributes a = j.attrs();
         if (a.mode() != null) {
             s.append("; chmod ").append(AttributePlan.resolveMode(a.mode(), j.probe().defaultMode(true), true)).append(" -- \"$d\"");
@@ -191,7 +193,7 @@ public final class FileModule implements Module {
             s.append("; chown ").append(quote((a.owner() == null ? "" : a.owner()) + (a.group() == null ? "" : ":" + a.group())))
                     .append(" -- \"$d\"");
         }
-        s.append("; fi; done");
+        s.append("; fi; fi; done");
         List<String> times = j.times().commands(PathState.absent(path), j.probe(), false);
         if (!j.times().preserveBoth() && !times.isEmpty()) {
             s.append("; ").append(String.join("; ", times));

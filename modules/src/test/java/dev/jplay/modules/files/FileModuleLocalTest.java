@@ -44,6 +44,34 @@ class FileModuleLocalTest {
         assertFalse(file.ok(a).changed());
     }
 
+    /** Inventory hosts that share one machine create the same folders at the same moment. */
+    @Test
+    void runsCreatingTheSameFoldersAtOnceAllSucceed() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Path d = tmp.resolve("race" + round + "/p/q/r/s");
+                var a = args("path", d.toString(), "state", "directory", "mode", "0755");
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<ModuleResult>> runs = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    runs.add(pool.submit(() -> {
+                        go.await();
+                        return file.run(a);
+                    }));
+                }
+                go.countDown();
+                for (var f : runs) {
+                    ModuleResult r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertFalse(r.failed(), () -> "a concurrent run failed: " + r.msg());
+                }
+                assertTrue(Files.isDirectory(d));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void checkModeCreatesNothing() {
         Path d = tmp.resolve("x/y");
