@@ -67,18 +67,22 @@ public final class LocalConnection implements Connection {
             if (request.timeout().isZero()) {
                 p.waitFor();
             } else if (!p.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                killTree(p);
                 p.waitFor();
                 return new ExecResult(124, out.join(), ("command timed out after " + request.timeout().toSeconds() + " s\n").getBytes());
             }
             return new ExecResult(p.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            killTree(p);
             Thread.currentThread().interrupt();
             throw new ConnectionException("interrupted", e);
         }
+    }
+
+    /** A child of the JVM shares the JVM's process group: kill what it started one by one, then itself. */
+    private static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static CompletableFuture<byte[]> drain(InputStream in) {
@@ -136,9 +140,7 @@ public final class LocalConnection implements Connection {
         @Override
         public void destroy(long pid) {
             if (pid > 0) {
-                // a child of the JVM shares its process group: kill what the shell started, one by one
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                killTree(process);
             }
             try {
                 process.getOutputStream().close();

@@ -24,9 +24,10 @@ import java.util.concurrent.TimeoutException;
  * script's variables, {@code cd}, traps and {@code exit} from touching the next command, and a
  * syntax error stays inside eval. After it the shell prints, on stdout and on stderr, a newline, a
  * marker and the exit code. The marker holds 128 random bits chosen per session and never appears on
- * a command line, so a script cannot print it by accident. Commands get no stdin (they run with
- * {@code </dev/null}); connections send commands that need stdin, a timeout or a become password
- * through their one-shot path instead.
+ * a command line, so a script cannot print it by accident. A command without stdin runs with
+ * {@code </dev/null}; one with stdin (up to {@link #MAX_STDIN}) reads it from
+ * {@code base64 -d <<'END'}, a here-document that follows the command line. Connections send commands
+ * with more stdin, a timeout or a become password through their one-shot path instead.
  *
  * <p>If the shell ends during a command (the script killed it, the host's OOM killer), the command's
  * result is the shell's exit, as it would be for {@code sh -c}; the session is then dead and its
@@ -76,8 +77,9 @@ public final class ShellSession implements AutoCloseable {
     }
 
     /**
-     * Greets a freshly started shell: it answers with its PID on both streams, which also skips
-     * whatever the login shell's rc files printed first.
+     * Greets a freshly started shell: it answers with its PID on both streams, and on stdout whether
+     * {@code base64} is there; reading up to the markers also skips whatever the login shell's rc files
+     * printed first.
      *
      * @throws IOException when the shell does not answer within {@code timeout} (a forced command in
      *                     authorized_keys, a login shell that is not a shell)
@@ -87,9 +89,9 @@ public final class ShellSession implements AutoCloseable {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String marker = "__JPLAY_" + HexFormat.of().formatHex(random) + "__";
-        ShellSession s = new ShellSession(process, io, marker, -1, false);
         try {
-            Framed hello = s.send("__jp_rc=$$; command -v base64 >/dev/null 2>&1 && printf " + HAS_BASE64, "", timeout.toNanos());
+            Framed hello = send(process, io, marker, "__jp_rc=$$; command -v base64 >/dev/null 2>&1 && printf " + HAS_BASE64, "",
+                    timeout.toNanos());
             if (hello.ended()) {
                 throw new IOException("the shell on the host ended before answering");
             }
@@ -104,23 +106,9 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    /** The shell's PID on the host (its process group). */
-    public long pid() {
-        return pid;
-    }
-
     /** False once the shell ended or failed; a dead session runs nothing more. */
     public boolean alive() {
         return !dead;
-    }
-
-    /**
-     * Runs one command line with {@code sh} semantics.
-     *
-     * @throws IOException when the transport fails, or the shell ended without telling how
-     */
-    public ExecResult run(String commandLine) throws IOException, InterruptedException {
-        return run(commandLine, new byte[0]);
     }
 
     /** Whether this shell can give a command stdin ({@code base64} is there to decode it). */
@@ -152,7 +140,7 @@ public final class ShellSession implements AutoCloseable {
             hereDocument = Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(stdin) + "\n" + end + "\n";
         }
         try {
-            Framed f = send(command, hereDocument, Long.MAX_VALUE);
+            Framed f = send(process, io, marker, command, hereDocument, Long.MAX_VALUE);
             return f.ended() ? ended(f) : new ExecResult((int) f.code(), f.stdout(), f.stderr());
         } catch (TimeoutException e) {
             throw new IllegalStateException("no deadline was set", e);
@@ -184,7 +172,8 @@ public final class ShellSession implements AutoCloseable {
     }
 
     /** Writes one command and its marker lines, and reads both streams up to their markers. */
-    private Framed send(String command, String hereDocument, long timeoutNanos) throws IOException, InterruptedException, TimeoutException {
+    private static Framed send(ShellProcess process, ExecutorService io, String marker, String command, String hereDocument,
+                               long timeoutNanos) throws IOException, InterruptedException, TimeoutException {
         // a here-document's body starts after the line that opens it: the line ends after the marker lines
         String line = command + "; printf '\\n%s %s\\n' " + marker + " \"$__jp_rc\"; printf '\\n%s %s\\n' " + marker
                 + " \"$__jp_rc\" >&2\n" + hereDocument;

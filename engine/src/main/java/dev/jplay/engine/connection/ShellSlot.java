@@ -101,12 +101,6 @@ public final class ShellSlot implements AutoCloseable {
         }
     }
 
-    /** The running shell's PID on the host, or -1. */
-    public long pid() {
-        ShellSession s = session;
-        return s != null && s.alive() ? s.pid() : -1;
-    }
-
     /**
      * Ends the shell: an idle one by closing its input (it exits on end of file, no round trip), one
      * running a command by killing it (the command's caller then gets an IOException).

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -171,15 +172,21 @@ final class RemoteCommand {
     }
 
     private static int exitCode(Session.Command cmd) throws IOException {
+        OptionalInt code = exitStatus(cmd);
+        if (code.isEmpty()) {
+            throw new IOException("the server closed the channel without an exit status");
+        }
+        return code.getAsInt();
+    }
+
+    /** How a channel's command ended, as a shell reports it (128+n for signal n); empty if the server did not say. */
+    static OptionalInt exitStatus(Session.Command cmd) {
         Integer status = cmd.getExitStatus();
         if (status != null) {
-            return status;
+            return OptionalInt.of(status);
         }
         Signal sig = cmd.getExitSignal();
-        if (sig != null) {
-            return 128 + signalNumber(sig);
-        }
-        throw new IOException("the server closed the channel without an exit status");
+        return sig != null ? OptionalInt.of(128 + signalNumber(sig)) : OptionalInt.empty();
     }
 
     private static byte[] withSignalNote(Session.Command cmd, byte[] err) {

@@ -3,7 +3,6 @@ package dev.jplay.engine.connection.ssh;
 import dev.jplay.engine.connection.ShellSession;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.connection.channel.direct.Signal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,12 +65,7 @@ final class SshShellProcess implements ShellSession.ShellProcess {
         } catch (IOException e) {
             return OptionalInt.empty();
         }
-        Integer status = command.getExitStatus();
-        if (status != null) {
-            return OptionalInt.of(status);
-        }
-        Signal sig = command.getExitSignal();
-        return sig != null ? OptionalInt.of(128 + RemoteCommand.signalNumber(sig)) : OptionalInt.empty();
+        return RemoteCommand.exitStatus(command);
     }
 
     @Override
