@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs jplay in-process, exactly as the command line would, and captures what it prints. */
-final class Jplay {
+public final class Jplay {
     private Jplay() {
     }
 
-    static RunResult run(Object... args) {
+    public static RunResult run(Object... args) {
         List<String> words = new ArrayList<>();
         for (Object a : args) {
             words.add(a instanceof Path p ? p.toAbsolutePath().toString() : String.valueOf(a));

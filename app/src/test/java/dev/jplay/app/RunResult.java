@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** What one jplay run printed and returned, with the reads the tests need (recap numbers, the JSON report). */
-record RunResult(List<String> args, int exitCode, String out, String err) {
+public record RunResult(List<String> args, int exitCode, String out, String err) {
     private static final Pattern RECAP = Pattern.compile("^(\\S+)\\s+: ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)\\s+"
             + "failed=(\\d+)\\s+skipped=(\\d+)\\s+rescued=(\\d+)\\s+ignored=(\\d+)\\s*$", Pattern.MULTILINE);
 

@@ -1,36 +1,24 @@
 package dev.jplay.app.secrets;
 
-import dev.jplay.engine.cli.Main;
-import dev.jplay.engine.cli.PlaybookCommand;
+import dev.jplay.app.Jplay;
+import dev.jplay.app.RunResult;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One jplay run, in-process through {@link Main#commandLine} exactly as the command line, and what it printed. */
+/** One jplay run, in-process exactly as the command line ({@link Jplay#run}), with the assertions the secrets tests use. */
 record JplayRun(List<String> args, int exitCode, String out, String err) {
 
     static JplayRun of(Object... args) {
-        List<String> words = new ArrayList<>();
-        for (Object a : args) {
-            words.add(a instanceof Path p ? p.toAbsolutePath().toString() : String.valueOf(a));
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = Main.commandLine(new PlaybookCommand(), o, e).execute(words.toArray(String[]::new));
-        }
-        return new JplayRun(words, code, out.toString(), err.toString());
+        RunResult r = Jplay.run(args);
+        return new JplayRun(r.args(), r.exitCode(), r.out(), r.err());
     }
 
     String all() {

@@ -81,14 +81,7 @@ final class FileLinks {
             PathState on = j.follow() ? target : changed ? asLink(path, p) : st;
             AttributePlan plan = AttributePlan.of(on, j.attrs(), p, !j.follow());
             List<String> times = j.times().commands(on, p, !j.follow());
-            if (plan.changes()) {
-                cmds.add(plan.script());
-                if (j.ctx().diffMode()) {
-                    r.diff(plan.diff());
-                }
-            }
-            cmds.addAll(times);
-            changed |= plan.changes() || !times.isEmpty();
+            changed |= queueAttributes(j, plan, times, cmds, r);
             if (!j.follow()) {
                 r.value("owner", plan.owner()).value("group", plan.group());
             } else {
@@ -160,14 +153,7 @@ final class FileLinks {
                 source.inode(), source.dev(), 0, 0, "", "", "", null) : st;
         AttributePlan plan = AttributePlan.of(on, j.attrs(), p, false);
         List<String> times = j.times().commands(on, p, false);
-        if (plan.changes()) {
-            cmds.add(plan.script());
-            if (j.ctx().diffMode()) {
-                r.diff(plan.diff());
-            }
-        }
-        cmds.addAll(times);
-        changed |= plan.changes() || !times.isEmpty();
+        changed |= queueAttributes(j, plan, times, cmds, r);
         if (!j.check() && !cmds.isEmpty()) {
             FileModule.exec(j.ctx(), String.join(" && ", cmds), "Error while linking " + path);
         }
@@ -180,5 +166,18 @@ final class FileLinks {
         String dir = PosixPath.parentOrDot(path);
         return "{ t=" + quote(dir) + "/.jplay-link.$$; rm -f -- \"$t\"; " + make + " && mv -Tf -- \"$t\" " + quote(path)
                 + " || { rm -f -- \"$t\"; false; }; }";
+    }
+
+    /** Queues a link's attribute and time commands (and, in diff mode, the attribute diff); true if there are any. */
+    private static boolean queueAttributes(FileJob j, AttributePlan plan, List<String> times, List<String> cmds,
+                                           ModuleResult.Builder r) {
+        if (plan.changes()) {
+            cmds.add(plan.script());
+            if (j.ctx().diffMode()) {
+                r.diff(plan.diff());
+            }
+        }
+        cmds.addAll(times);
+        return plan.changes() || !times.isEmpty();
     }
 }
