@@ -7,6 +7,12 @@ final class StandardLibrary {
 
     static Library build() {
         Library.Builder b = Library.builder();
+        DefaultFilters.register(b);
+        TypeFilters.register(b);
+        StringFilters.register(b);
+        CollectionFilters.register(b);
+        DataFormatFilters.register(b);
+        BuiltinTests.register(b);
         return b.build();
     }
 }
