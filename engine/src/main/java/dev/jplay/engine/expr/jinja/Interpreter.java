@@ -185,26 +185,12 @@ final class Interpreter implements CallContext {
             try {
                 sub.render(t.body(), root, out);
             } catch (ExpressionError e) {
-                throw new IncludedError(t, e);
+                throw new IncludedTemplateError(t, e);
             }
             return;
         }
         if (!inc.ignoreMissing()) {
             throw new ExpressionError(src, inc.pos(), "template not found: " + String.join(", ", names.stream().map(PyValues::str).toList()));
-        }
-    }
-
-    /** An error inside an included template: keeps that template's name and source for the line number. */
-    static final class IncludedError extends ExpressionError {
-        private final JinjaTemplate template;
-
-        IncludedError(JinjaTemplate template, ExpressionError cause) {
-            super(cause.source(), cause.offset(), cause.getMessage(), cause.undefinedVariable());
-            this.template = cause instanceof IncludedError ie ? ie.template : template;
-        }
-
-        JinjaTemplate template() {
-            return template;
         }
     }
 
@@ -572,8 +558,9 @@ final class Interpreter implements CallContext {
             return method;
         }
         if (target instanceof Map<?, ?> m) {
-            if (m.containsKey(attr)) {
-                return m.get(attr);
+            Object v = m.get(attr);
+            if (v != null || m.containsKey(attr)) {
+                return v;
             }
         }
         return new Undefined(describe(where), objectRepr(target) + " has no attribute '" + attr + "'");
@@ -585,8 +572,9 @@ final class Interpreter implements CallContext {
         }
         Operators.undefinedCheck(key);
         if (target instanceof Map<?, ?> m) {
-            if (m.containsKey(key)) {
-                return m.get(key);
+            Object v = m.get(key);
+            if (v != null || m.containsKey(key)) {
+                return v;
             }
             if (key instanceof String s) {
                 JCallable method = Methods.find(target, s);
@@ -609,8 +597,10 @@ final class Interpreter implements CallContext {
                 return method;
             }
         }
-        String what = key instanceof String s ? "attribute '" + s + "'" : "element " + PyValues.repr(key);
-        return new Undefined(describe(where), objectRepr(target) + " has no " + what);
+        // Jinja2's wording: "'dict object' has no attribute 'x'", "list object has no element 10"
+        String hint = key instanceof String s ? objectRepr(target) + " has no attribute '" + s + "'"
+                : objectRepr(target).replace("'", "") + " has no element " + PyValues.repr(key);
+        return new Undefined(describe(where), hint);
     }
 
     private Object slice(Object target, Node.Slice s, Frame f) {
@@ -689,6 +679,9 @@ final class Interpreter implements CallContext {
     String text(Object v, int pos) {
         if (v instanceof Undefined u) {
             throw undefinedError(u, pos);
+        }
+        if (v == null) {
+            return ""; // Ansible's finalize: None prints as nothing
         }
         if (v instanceof Macro || v instanceof JCallable) {
             return "<function>";

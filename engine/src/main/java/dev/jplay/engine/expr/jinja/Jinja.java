@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Jinja {
     static final String OVERRIDE = "#jinja2:";
+    /** Ansible's STRING_TYPE_FILTERS: their result, when it is the whole template, stays a string. */
+    private static final java.util.Set<String> STRING_FILTERS = java.util.Set.of("string", "to_json", "to_nice_json", "to_yaml",
+            "to_nice_yaml", "ppretty", "json");
     private static final int CACHE_LIMIT = 20_000;
 
     private final Library library;
@@ -138,6 +141,9 @@ public final class Jinja {
                 return v;
             }
             String text = in.text(v, o.expr().pos());
+            if (o.expr() instanceof Node.FilterCall fc && STRING_FILTERS.contains(shortName(fc.name()))) {
+                return text;
+            }
             return convert(text + "\n".repeat(Math.max(0, trailingNewlines(t.source()) - trailingNewlines(text))));
         }
         return convert(renderText(t, ctx));
@@ -155,6 +161,10 @@ public final class Jinja {
             throw new ExpressionError(source, -1, u.message(), u.name());
         }
         return PyValues.truthy(v);
+    }
+
+    private static String shortName(String filter) {
+        return filter.substring(filter.lastIndexOf('.') + 1);
     }
 
     static Object convert(String out) {
