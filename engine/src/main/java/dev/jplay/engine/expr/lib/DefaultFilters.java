@@ -46,7 +46,9 @@ final class DefaultFilters {
             if (value == null && noneValue != null) {
                 return noneValue;
             }
-            return PyValues.truthy(value) ? args.get(0, "true_val", null) : args.get(1, "false_val", null);
+            Object whenTrue = args.required(0, "true_val", "ternary");
+            Object whenFalse = args.required(1, "false_val", "ternary");
+            return PyValues.truthy(value) ? whenTrue : whenFalse;
         });
     }
 }

@@ -11,8 +11,18 @@ final class StandardLibrary {
         TypeFilters.register(b);
         StringFilters.register(b);
         CollectionFilters.register(b);
+        SelectFilters.register(b);
+        SetFilters.register(b);
+        SequenceFilters.register(b);
+        DictFilters.register(b);
+        NumberFilters.register(b);
+        RegexFilters.register(b);
+        PathFilters.register(b);
+        HashFilters.register(b);
         DataFormatFilters.register(b);
         BuiltinTests.register(b);
+        AnsibleTests.register(b);
+        FileTests.register(b);
         return b.build();
     }
 }

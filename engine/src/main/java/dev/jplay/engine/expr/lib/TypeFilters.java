@@ -19,13 +19,13 @@ final class TypeFilters {
         b.filter("type_debug", (v, a, c) -> typeDebug(v));
     }
 
-    /** Ansible's bool: yes/on/1/true (any case) and 1 are true, everything else false. */
-    static boolean toBool(Object v) {
+    /** Ansible's bool: yes/on/1/true (any case) and 1 are true, None stays None, everything else false. */
+    static Boolean toBool(Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
         if (v == null) {
-            return false;
+            return null;
         }
         if (v instanceof CharSequence s) {
             String t = s.toString().toLowerCase(Locale.ROOT);
