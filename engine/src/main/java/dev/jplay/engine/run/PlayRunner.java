@@ -33,17 +33,20 @@ import java.util.concurrent.Semaphore;
  */
 final class PlayRunner {
     private final Play play;
+    private final PlaySettings settings;
     private final RunContext run;
     /** any_errors_fatal or max_fail_percentage ended the play: the playbook stops after it. */
     private boolean playEndedByFailures;
 
-    PlayRunner(Play play, RunContext run) {
+    PlayRunner(Play play, PlaySettings settings, RunContext run) {
         this.play = play;
+        this.settings = settings;
         this.run = run;
     }
 
     /** What every play of a run shares. */
-    record RunContext(RunOptions options, Expressions expressions, VarsAssembler vars, TaskRunner tasks, ConnectionPool connections,
+    record RunContext(RunOptions options, Expressions expressions, KeywordResolver keywords, VarsAssembler vars, TaskRunner tasks,
+                      ConnectionPool connections,
                       Map<String, HostState> states, RunListener listener, RunStats stats, ExecutorService pool,
                       PlaybookLoader loader, TagFilter tags, StartAt startAt, java.util.function.BooleanSupplier stopRequested) {
     }
@@ -84,7 +87,7 @@ final class PlayRunner {
      *         failed, or any_errors_fatal / max_fail_percentage ended the play
      */
     boolean run(List<HostState> hosts) {
-        List<List<HostState>> batches = batches(hosts);
+        List<List<HostState>> batches = settings.batches(hosts);
         for (int i = 0; i < batches.size(); i++) {
             if (run.stopRequested().getAsBoolean()) {
                 return false;
@@ -101,32 +104,6 @@ final class PlayRunner {
             }
         }
         return false;
-    }
-
-    private List<List<HostState>> batches(List<HostState> hosts) {
-        if (play.serial().isEmpty()) {
-            return List.of(hosts);
-        }
-        List<List<HostState>> out = new ArrayList<>();
-        int i = 0;
-        int step = 0;
-        while (i < hosts.size()) {
-            Object s = play.serial().get(Math.min(step, play.serial().size() - 1));
-            int size = batchSize(s, hosts.size());
-            out.add(hosts.subList(i, Math.min(hosts.size(), i + size)));
-            i += size;
-            step++;
-        }
-        return out;
-    }
-
-    private static int batchSize(Object s, int total) {
-        String t = String.valueOf(s).strip();
-        if (t.endsWith("%")) {
-            double pct = Double.parseDouble(t.substring(0, t.length() - 1));
-            return Math.max(1, (int) Math.floor(total * pct / 100.0));
-        }
-        return Math.max(1, (int) Double.parseDouble(t));
     }
 
     private void runBatch(List<HostState> batch, List<HostState> allHosts) {
@@ -198,13 +175,10 @@ final class PlayRunner {
     private TaskOutcome gatherOne(HostState h, VarsAssembler.PlayVars pv) {
         long start = System.nanoTime();
         try {
-            var conn = run.connections().get(h.name, run.vars()::inventoryVars);
-            TaskKeywords kw = play.keywords();
-            Become become = Become.NONE;
-            if (Boolean.TRUE.equals(kw.become()) || kw.become() == null && run.options().become().become()) {
-                String user = kw.becomeUser() != null ? kw.becomeUser() : run.options().become().user();
-                become = new Become(true, user, Become.BecomeMethod.SUDO, passwordFor(h, pv));
-            }
+            VarScope scope = run.vars().scope(h, pv, play.keywords(), null, Map.of());
+            // the same become and connection vars as the play's tasks get
+            Become become = run.keywords().become(play.keywords(), scope);
+            var conn = run.connections().get(h.name, name -> run.vars().connectionVars(name, scope));
             Map<String, Object> facts = FactGatherer.gather(conn, become);
             synchronized (h) {
                 h.facts.clear();
@@ -216,17 +190,11 @@ final class PlayRunner {
             return new TaskOutcome(h.name, "Gathering Facts", null, TaskStatus.UNREACHABLE,
                     ModuleResult.ok().failed().msg(e.getMessage()).value("unreachable", true).build(), List.of(),
                     Duration.ofNanos(System.nanoTime() - start), false, false, 1, "");
+        } catch (ExpressionError | KeywordError e) {
+            return new TaskOutcome(h.name, "Gathering Facts", null, TaskStatus.FAILED,
+                    ModuleResult.failed(play.location() + ": play '" + play.displayName() + "': gathering facts: " + e.getMessage()),
+                    List.of(), Duration.ofNanos(System.nanoTime() - start), false, false, 1, "");
         }
-    }
-
-    private String passwordFor(HostState h, VarsAssembler.PlayVars pv) {
-        Map<String, Object> v = run.vars().inventoryVars(h.name);
-        for (String k : List.of("jplay_become_password", "ansible_become_password", "ansible_become_pass")) {
-            if (v.get(k) != null) {
-                return String.valueOf(run.expressions().render(v.get(k), run.vars().scope(h, pv, null, null, Map.of())));
-            }
-        }
-        return run.options().become().password();
     }
 
     /** Runs nodes on the hosts that are still active; failures change the hosts' status. */
@@ -397,7 +365,19 @@ final class PlayRunner {
         // pause waits once for the whole play, as in Ansible
         boolean once = Boolean.TRUE.equals(kw.runOnce()) || t.module().equals("pause");
         List<HostState> targets = once ? List.of(hosts.get(0)) : hosts;
-        Semaphore throttle = throttle(kw);
+        Semaphore throttle;
+        try {
+            int n = run.keywords().throttle(kw, run.vars().scope(targets.get(0), pv, kw, t.role(), Map.of()));
+            throttle = n > 0 ? new Semaphore(n) : null;
+        } catch (ExpressionError | KeywordError e) {
+            // throttle holds for all hosts at once, so a bad one fails the task everywhere
+            for (HostState h : targets) {
+                emit(new TaskOutcome(h.name, t.displayName(), null, TaskStatus.FAILED, ModuleResult.failed(TaskRunner.where(t)
+                        + e.getMessage()), List.of(), Duration.ZERO, false, Boolean.TRUE.equals(kw.noLog()), 1, t.module()), t);
+            }
+            checkMaxFail(hosts);
+            return;
+        }
         List<Future<TaskOutcome>> futures = new ArrayList<>();
         for (HostState h : targets) {
             futures.add(run.pool().submit(() -> {
@@ -448,10 +428,10 @@ final class PlayRunner {
     }
 
     private void checkMaxFail(List<HostState> hosts) {
-        if (play.maxFailPercentage() == null) {
+        if (settings.maxFailPercentage() == null) {
             return;
         }
-        double max = Double.parseDouble(String.valueOf(play.maxFailPercentage()).replace("%", ""));
+        double max = settings.maxFailPercentage();
         long failed = hosts.stream().filter(h -> h.status == HostState.Status.FAILED || h.status == HostState.Status.UNREACHABLE).count();
         if (!hosts.isEmpty() && failed * 100.0 / hosts.size() > max) {
             run.listener().warning("max_fail_percentage " + max + "% exceeded (" + failed + " of " + hosts.size() + " hosts failed)");
@@ -466,14 +446,6 @@ final class PlayRunner {
         }
         playEndedByFailures = true;
         hosts.stream().filter(HostState::active).forEach(h -> h.status = HostState.Status.ENDED);
-    }
-
-    private Semaphore throttle(TaskKeywords kw) {
-        if (kw.throttle() == null) {
-            return null;
-        }
-        int n = (int) Double.parseDouble(String.valueOf(kw.throttle()));
-        return n > 0 ? new Semaphore(n) : null;
     }
 
     private String title(TaskNode.Task t, List<HostState> hosts, VarsAssembler.PlayVars pv) {

@@ -66,13 +66,16 @@ public final class PlaybookRunner {
         try (ConnectionPool connections = new ConnectionPool(options.connections())) {
             TaskRunner tasks = new TaskRunner(modules, expressions, templates, vars, options, connections,
                     t -> searchPath(t, loader, pbDir));
-            PlayRunner.RunContext ctx = new PlayRunner.RunContext(options, expressions, vars, tasks, connections, states, listener,
+            PlayRunner.RunContext ctx = new PlayRunner.RunContext(options, expressions, new KeywordResolver(expressions, options), vars,
+                    tasks, connections, states, listener,
                     stats, pool, loader, new TagFilter(options.tags(), options.skipTags()), new PlayRunner.StartAt(options.startAtTask()),
                     stop::get);
             // every play's hosts and vars_files depend only on play vars and -e: check them all before anything runs
             Map<Play, List<String>> hostsOfPlay = new java.util.IdentityHashMap<>();
+            Map<Play, PlaySettings> settingsOfPlay = new java.util.IdentityHashMap<>();
             for (Play play : playbook.plays()) {
                 hostsOfPlay.put(play, hostsOf(play));
+                settingsOfPlay.put(play, KeywordResolver.play(play, expressions, options.extraVars()));
                 // read them too: a broken vars file of the second play must not surface after the first play ran
                 for (Path varsFile : PlayRunner.varsFiles(play, expressions, options.extraVars())) {
                     PlaybookLoader.readVarsFile(varsFile);
@@ -101,7 +104,7 @@ public final class PlaybookRunner {
                             + "; skipping this play");
                     continue;
                 }
-                if (new PlayRunner(play, ctx).run(hosts)) {
+                if (new PlayRunner(play, settingsOfPlay.get(play), ctx).run(hosts)) {
                     break;
                 }
             }
