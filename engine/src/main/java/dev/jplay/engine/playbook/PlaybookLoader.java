@@ -8,6 +8,7 @@ import dev.jplay.engine.expr.TemplateFiles;
 import dev.jplay.engine.registry.ArgsBinder;
 import dev.jplay.engine.registry.ModuleRegistry;
 import dev.jplay.engine.registry.Suggestions;
+import dev.jplay.engine.spi.MetaAction;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleSpec;
 import dev.jplay.engine.yaml.YamlNode;
@@ -29,7 +30,7 @@ import java.util.Set;
  * key, module, option, type and expression — so that nothing runs unless the whole playbook is
  * valid. Every error is an {@link InputError} with file:line:column and the task's name.
  */
-public final class PlaybookLoader {
+public final class PlaybookLoader implements TaskFileLoader {
     static final Set<String> PLAY_KEYS = Keyword.playKeys();
     static final Set<String> TASK_KEYWORDS = Keyword.taskKeys();
     private static final Set<String> BLOCK_KEYS = Set.of("block", "rescue", "always");
@@ -196,11 +197,7 @@ public final class PlaybookLoader {
         Set<String> known = new LinkedHashSet<>();
         for (TaskNode h : handlers) {
             if (h instanceof TaskNode.Task t) {
-                if (t.name() != null) {
-                    known.add(t.name());
-                    known.add(t.displayName());
-                }
-                known.addAll(t.keywords().listen());
+                known.addAll(HandlerNames.of(t));
             }
         }
         for (List<TaskNode> section : sections) {
@@ -312,6 +309,7 @@ public final class PlaybookLoader {
     }
 
     /** Reads a task file (import_tasks at load time, include_tasks at run time). */
+    @Override
     public List<TaskNode> loadTaskFile(Path file, TaskKeywords inherited, RoleContext role, SourceLocation from) {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs)) {
@@ -440,6 +438,10 @@ public final class PlaybookLoader {
         if (name != null) {
             checkTemplated(r, "name", name);
         }
+        if (spec.name().equals("meta") && MetaAction.of(String.valueOf(args.get(ModuleSpec.RAW_PARAMS))).isEmpty()) {
+            throw r.error(action, "unknown meta action '" + args.get(ModuleSpec.RAW_PARAMS) + "'; jplay knows "
+                    + String.join(", ", MetaAction.keys()));
+        }
         checkTemplate(spec, args, base, role, r, action, ctx);
         return List.of(new TaskNode.Task(name, spec.name(), args, kw, m.location(), role, base));
     }
@@ -460,7 +462,7 @@ public final class PlaybookLoader {
         }
     }
 
-    /** Where templates are looked up for a task written in {@code base}, coming from {@code role}. */
+    @Override
     public List<Path> templateSearchPath(Path base, RoleContext role) {
         List<Path> path = new ArrayList<>();
         if (role != null) {

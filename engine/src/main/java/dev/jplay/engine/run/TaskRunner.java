@@ -93,30 +93,23 @@ final class TaskRunner {
 
     private TaskOutcome loop(TaskNode.Task task, HostState host, VarScope scope, String delegate, long start, boolean hidden) {
         TaskKeywords kw = task.keywords();
-        Object items = expressions.render(kw.loop(), scope);
-        if (!(items instanceof List<?> list)) {
-            ModuleResult r = ModuleResult.failed(where(task) + "'loop' must give a list, but gave "
-                    + (items == null ? "nothing" : items.getClass().getSimpleName().toLowerCase() + " '" + Expressions.toText(items) + "'"));
+        List<LoopItems.Item> list;
+        try {
+            list = LoopItems.of(kw, scope, expressions);
+        } catch (KeywordError e) {
+            ModuleResult r = ModuleResult.failed(where(task) + e.getMessage());
             return outcome(task, host, delegate, TaskStatus.FAILED, r, List.of(), start, false, hidden, 1);
         }
-        TaskKeywords.LoopControl lc = kw.loopControl() == null ? TaskKeywords.LoopControl.DEFAULT : kw.loopControl();
         List<TaskOutcome.ItemOutcome> outcomes = new ArrayList<>();
         List<Object> registered = new ArrayList<>();
         boolean anyChanged = false;
         boolean anyFailed = false;
         boolean allSkipped = !list.isEmpty();
         boolean failureNotIgnored = false;
-        int index = 0;
-        for (Object item : list) {
-            Map<String, Object> loopVars = new LinkedHashMap<>();
-            loopVars.put(lc.loopVar(), item);
-            loopVars.put("ansible_loop_var", lc.loopVar());
-            if (lc.indexVar() != null) {
-                loopVars.put(lc.indexVar(), index);
-            }
-            index++;
-            VarScope itemScope = scope.with(loopVars);
-            String label = lc.label() != null ? Expressions.toText(expressions.render(lc.label(), itemScope)) : Expressions.toText(item);
+        for (LoopItems.Item it : list) {
+            Object item = it.value();
+            VarScope itemScope = scope.with(it.vars());
+            String label = it.label();
             TaskStatus status;
             ModuleResult r;
             if (firstFalse(kw.when(), itemScope) != null) {
@@ -129,16 +122,16 @@ final class TaskRunner {
                 failureNotIgnored |= status == TaskStatus.FAILED && !a.ignored;
                 allSkipped = false;
                 if (status == TaskStatus.UNREACHABLE) {
-                    outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, lc.loopVar(), item));
+                    outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, it.loopVar(), item));
                     return outcome(task, host, delegate, TaskStatus.UNREACHABLE, r, outcomes, start, false, hidden, 1);
                 }
             }
             anyChanged |= status == TaskStatus.CHANGED;
             anyFailed |= status == TaskStatus.FAILED;
-            outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, lc.loopVar(), item));
+            outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, it.loopVar(), item));
             Map<String, Object> reg = new LinkedHashMap<>(r.asRegistered());
-            reg.put(lc.loopVar(), item);
-            reg.put("ansible_loop_var", lc.loopVar());
+            reg.put(it.loopVar(), item);
+            reg.put("ansible_loop_var", it.loopVar());
             registered.add(reg);
             applyFacts(host, r);
         }

@@ -1,5 +1,6 @@
 package dev.jplay.modules.flow;
 
+import dev.jplay.engine.spi.MetaAction;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleContext;
 import dev.jplay.engine.spi.ModuleFailure;
@@ -17,10 +18,10 @@ import dev.jplay.engine.spi.OptionType;
 public final class MetaModule implements Module {
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("meta")
-            .describe("Engine actions: flush_handlers runs notified handlers now; end_play ends the play for all hosts; "
-                    + "end_host ends it for the current host; noop does nothing; clear_facts forgets the host's facts.")
+            .describe("Engine actions: " + String.join("; ", java.util.Arrays.stream(MetaAction.values())
+                    .map(a -> a.key() + " " + a.description()).toList()) + ".")
             .option(OptionSpec.of(ModuleSpec.RAW_PARAMS, OptionType.STR, "The action (free form).")
-                    .choices("flush_handlers", "end_play", "end_host", "noop", "clear_facts")
+                    .choices(MetaAction.keys().toArray(String[]::new))
                     .asRequired())
             .freeForm()
             .build();
