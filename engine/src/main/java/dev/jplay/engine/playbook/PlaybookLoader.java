@@ -26,9 +26,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a playbook and everything it imports into {@link Playbook}, and validates all of it — every
- * key, module, option, type and expression — so that nothing runs unless the whole playbook is
- * valid. Every error is an {@link InputError} with file:line:column and the task's name.
+ * Reads a playbook and everything it imports into {@link Playbook}, and validates all that is written
+ * literally — every key (from the {@link Keyword} table), module, option and sub-option, type, meta
+ * action and expression's syntax — so that nothing runs unless the playbook is valid; templated
+ * values are typed when they are rendered. Every error is an {@link InputError} with
+ * file:line:column and the task's name.
  */
 public final class PlaybookLoader implements TaskFileLoader {
     static final Set<String> PLAY_KEYS = Keyword.playKeys();

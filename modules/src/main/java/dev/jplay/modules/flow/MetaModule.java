@@ -11,9 +11,9 @@ import dev.jplay.engine.spi.OptionType;
 
 /**
  * Ansible's {@code meta}: instructions to the engine itself ({@code meta: flush_handlers}). Only
- * the spec lives here, so playbooks are validated and {@code jplay doc meta} works; the executor
- * recognises meta tasks and acts on them without calling {@link #run}. Reaching {@link #run} means
- * the engine did not handle one, which is a bug, so it fails loudly.
+ * the spec lives here, its choices taken from {@link MetaAction} (which the loader checks and the
+ * executor's MetaRunner carries out), so {@code jplay doc meta} lists what runs. Reaching
+ * {@link #run} means the engine did not handle one, which is a bug, so it fails loudly.
  */
 public final class MetaModule implements Module {
 
