@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * cron for real: the edit cases of {@code cases/cron.yml} (checked against Ansible by
- * cron-ansible-check.py) on a user's crontab through the crontab stand-in first on PATH, or on a
+ * cron for real: the edit cases of {@code cases/cron-edits.yml} (checked against Ansible by
+ * edits-ansible-check.py) on a user's crontab through the crontab stand-in first on PATH, or on a
  * cron_file in a temp dir. Each case runs in check mode (nothing may change), then for real, then again
  * (changed=false, same text).
  */
@@ -39,39 +39,14 @@ class CronLocalTest {
     Path tmp;
 
     @TestFactory
-    Stream<DynamicTest> editCases() throws IOException {
-        return load().stream().map(c -> DynamicTest.dynamicTest((String) c.get("name"), () -> runCase(c)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void runCase(Map<String, Object> c) throws IOException {
-        Path dir = Files.createTempDirectory(tmp, "case");
-        Map<String, Object> args = new LinkedHashMap<>();
-        ((Map<String, Object>) c.get("args")).forEach((k, v) -> args.put(k, v instanceof String s ? s.replace("@DIR@", dir.toString()) : v));
-        Path table = args.containsKey("cron_file") ? Path.of((String) args.get("cron_file")) : dir.resolve(user());
-        String before = (String) c.get("before");
-        if (before != null) {
-            Files.writeString(table, before, StandardCharsets.UTF_8);
-        }
-        ModuleResult check = run(dir).check(true).run(new CronModule(), args);
-        assertEquals(before, read(table), "check mode changed the table");
-        if (c.containsKey("fails")) {
-            assertTrue(check.failed(), check.toString());
-            ModuleResult r = run(dir).run(new CronModule(), args);
-            assertTrue(r.failed(), r.toString());
-            assertTrue(Pattern.compile((String) c.get("fails")).matcher(r.msg()).find(), r.msg());
-            assertEquals(before, read(table), "a refused task changed the table");
-            return;
-        }
-        assertFalse(check.failed(), check.toString());
-        assertEquals(c.get("changed"), check.changed(), "check mode: " + check);
-        ModuleResult r = run(dir).run(new CronModule(), args);
-        assertFalse(r.failed(), r.toString());
-        assertEquals(c.get("changed"), r.changed(), r.toString());
-        assertEquals(c.get("after"), read(table));
-        ModuleResult again = run(dir).run(new CronModule(), args);
-        assertFalse(again.changed(), "second run: " + again);
-        assertEquals(c.get("after"), read(table));
+    List<DynamicTest> editCases() throws IOException {
+        return EditCases.of("cron", new CronModule(), tmp, dir -> {
+            try {
+                return run(dir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, dir -> dir.resolve(user()));
     }
 
     @Test
@@ -145,15 +120,6 @@ class CronLocalTest {
     }
 
     private static String read(Path p) throws IOException {
-        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> load() throws IOException {
-        try (InputStream in = CronLocalTest.class.getResourceAsStream("/cases/cron.yml")) {
-            assertNotNull(in);
-            return (List<Map<String, Object>>) new Load(LoadSettings.builder().build())
-                    .loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return EditCases.read(p);
     }
 }

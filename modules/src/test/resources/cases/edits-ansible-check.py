@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Runs the cases of cron.yml through real Ansible (ansible-core's cron module, local connection).
+"""Runs the file-edit cases (MODULE-edits.yml) through real Ansible, local connection.
 
-Each case gets its own folder: the crontab stand-in (standin/crontab, first on PATH) keeps the user's
-table there, and '@DIR@' in args (cron_file) points there. Checks `changed`, the error message and the
-resulting text against the case, then runs the task again and checks changed=false. Cases marked
-jplay_only are skipped (jplay refuses values Ansible only warns about). Needs ansible-core.
+Each case gets its own folder: '@DIR@' in args and in `file` points there, and the crontab stand-in
+(standin/crontab, first on PATH) keeps users' tables there. The edited file is the case's `file`
+(default: the user's crontab, for cron). Checks `changed`, the error message and the resulting text
+against the case, then runs the task again and checks changed=false. Cases marked jplay_only are
+skipped (jplay refuses values Ansible only warns about). Needs ansible-core; ansible.posix modules are
+found through ANSIBLE_COLLECTIONS_PATH (a checkout of ansible-collections/ansible.posix under
+ansible_collections/ansible/posix).
 
-    python3 modules/src/test/resources/cases/cron-ansible-check.py
+    python3 modules/src/test/resources/cases/edits-ansible-check.py cron ansible.posix.sysctl
 """
 import json
 import os
@@ -22,15 +25,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 STANDIN = os.path.join(HERE, "..", "standin", "crontab")
 
 
-def table_path(d, args):
-    if "cron_file" in args:
-        return args["cron_file"].replace("@DIR@", d)
+def table_path(d, c):
+    if "file" in c:
+        return c["file"].replace("@DIR@", d)
+    if "cron_file" in c["args"]:
+        return c["args"]["cron_file"].replace("@DIR@", d)
     return os.path.join(d, "root")
 
 
 def main():
-    with open(os.path.join(HERE, "cron.yml")) as f:
-        cases = [c for c in yaml.safe_load(f) if not c.get("jplay_only")]
+    cases = []
+    for module in sys.argv[1:] or ["cron"]:
+        with open(os.path.join(HERE, module.split(".")[-1] + "-edits.yml")) as f:
+            cases += [dict(c, module=module) for c in yaml.safe_load(f) if not c.get("jplay_only")]
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         bin_dir = os.path.join(tmp, "bin")
@@ -43,11 +50,11 @@ def main():
             os.mkdir(d)
             args = {k: (v.replace("@DIR@", d) if isinstance(v, str) else v) for k, v in c["args"].items()}
             if c.get("before") is not None:
-                with open(table_path(d, args), "w", newline="") as f:
+                with open(table_path(d, c), "w", newline="") as f:
                     f.write(c["before"])
             env = {"PATH": bin_dir + ":/usr/sbin:/usr/bin:/sbin:/bin", "JP_CRONTABS": d}
             for run in ("first", "second"):
-                tasks.append({"name": "%d %s" % (i, run), "cron": args, "environment": env,
+                tasks.append({"name": "%d %s" % (i, run), c["module"]: args, "environment": env,
                               "register": "r%d_%s" % (i, run), "ignore_errors": True})
         out = os.path.join(tmp, "results.json")
         facts = {"r%d_%s" % (i, run): "{{ r%d_%s }}" % (i, run) for i in range(len(cases)) for run in ("first", "second")}
@@ -68,7 +75,7 @@ def main():
                 if not first.get("failed") or not re.search(c["fails"], first.get("msg", "")):
                     problems.append("expected failure /%s/, got %s" % (c["fails"], first))
             else:
-                p = table_path(d, args)
+                p = table_path(d, c)
                 text = open(p, newline="").read() if os.path.exists(p) else None
                 if first.get("failed"):
                     problems.append("failed: %s" % first.get("msg"))
@@ -78,7 +85,7 @@ def main():
                     problems.append("text %r, case says %r" % (text, c["after"]))
                 if second.get("changed"):
                     problems.append("second run changed")
-            print(("FAIL " if problems else "ok   ") + c["name"] + "".join("\n     " + p for p in problems))
+            print(("FAIL " if problems else "ok   ") + c["module"] + ": " + c["name"] + "".join("\n     " + p for p in problems))
             failures += bool(problems)
     print("%d of %d cases differ from Ansible" % (failures, len(cases)))
     return 1 if failures else 0
