@@ -13,9 +13,7 @@ import dev.jplay.engine.spi.OptionSpec;
 import dev.jplay.engine.spi.OptionType;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.jplay.engine.connection.ShellQuote.quote;
