@@ -39,7 +39,7 @@ public final class ManPage {
         CommandSpec spec = root.getCommandSpec();
         StringBuilder out = new StringBuilder();
         out.append(".TH JPLAY 1 \"").append(date).append("\" \"jplay ").append(Roff.text(version)).append("\" \"User Commands\"\n");
-        out.append(".SH NAME\n").append("jplay \\- ").append(Roff.text(first(spec.usageMessage().description()))).append('\n');
+        out.append(".SH NAME\n").append("jplay \\- ").append(Roff.text(lowerFirst(first(spec.usageMessage().description())))).append('\n');
         out.append(".SH SYNOPSIS\n");
         synopsis(out, spec, "jplay");
         for (CommandLine sub : root.getSubcommands().values()) {
@@ -129,6 +129,11 @@ public final class ManPage {
     private static String description(ArgSpec arg) {
         String[] lines = arg.renderedDescription();
         return lines.length == 0 ? "" : Roff.text(String.join(" ", lines));
+    }
+
+    /** man-pages(7): the NAME line's description starts in lower case ("jplay - runs ..."). */
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String first(String[] lines) {
