@@ -31,7 +31,7 @@ out=$(run jplay "$hello" -e site_dir="$t/site") || fail "hello.yml: $out"
 grep -q 'changed=3 ' <<<"$out" || fail "first run of hello.yml: $out"
 out=$(run jplay "$hello" -e site_dir="$t/site") || fail "hello.yml again: $out"
 grep -q 'changed=0 ' <<<"$out" || fail "second run of hello.yml changed something: $out"
-ls "$XDG_CACHE_HOME"/jplay/jplay-*.jsa >/dev/null 2>&1 || fail "no class-data archive in \$XDG_CACHE_HOME/jplay after two playbook runs"
+ls "$XDG_CACHE_HOME"/jplay/jplay-*-java*.jsa >/dev/null 2>&1 || fail "no class-data archive in \$XDG_CACHE_HOME/jplay after two playbook runs"
 ok "installed: --version and hello.yml (changed=3, then 0) through a symlink on PATH; class-data archive in the cache"
 
 # no java anywhere: PATH holds every command of this machine but java
