@@ -28,10 +28,15 @@ final class PythonRegex {
 
     /** Compiles; {@code option} names the option in the error message. */
     static PythonRegex compile(String python, String option) throws ModuleFailure {
+        return compile(python, option, 0);
+    }
+
+    /** Compiles with Java flags besides UNIX_LINES (MULTILINE, DOTALL: Python's re.M, re.S mean the same). */
+    static PythonRegex compile(String python, String option, int flags) throws ModuleFailure {
         Map<String, String> names = new HashMap<>();
         String java = translate(python, names);
         try {
-            return new PythonRegex(python, Pattern.compile(java, Pattern.UNIX_LINES), names);
+            return new PythonRegex(python, Pattern.compile(java, Pattern.UNIX_LINES | flags), names);
         } catch (PatternSyntaxException e) {
             throw new ModuleFailure("option '" + option + "' is not a valid regular expression: " + e.getDescription()
                     + " near index " + e.getIndex() + " in: " + python);
@@ -44,6 +49,11 @@ final class PythonRegex {
 
     Matcher matcher(CharSequence s) {
         return pattern.matcher(s);
+    }
+
+    /** The Java name of a named group of the Python source ((?P<name>...) is renamed when compiled). */
+    String groupName(String python) {
+        return groupNames.getOrDefault(python, python);
     }
 
     /** Python's re.search truthiness. */
