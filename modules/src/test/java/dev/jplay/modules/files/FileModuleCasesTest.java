@@ -47,14 +47,16 @@ class FileModuleCasesTest {
             Map.entry("copy", new CopyModule()), Map.entry("template", new TemplateModule()), Map.entry("file", new FileModule()),
             Map.entry("lineinfile", new LineInFileModule()), Map.entry("blockinfile", new BlockInFileModule()),
             Map.entry("stat", new StatModule()), Map.entry("replace", new ReplaceModule()), Map.entry("slurp", new SlurpModule()),
-            Map.entry("tempfile", new TempFileModule()));
+            Map.entry("tempfile", new TempFileModule()), Map.entry("fetch", new FetchModule()),
+            Map.entry("script", new dev.jplay.modules.commands.ScriptModule()));
 
     /** Lines every probe prints unless a case says otherwise: root with umask 022. */
     private static final String IDENTITY = "umask=0022\nid=uid=0(root) gid=0(root) groups=0(root)\n";
 
     @TestFactory
     Stream<DynamicNode> cases() {
-        return Stream.of("copy", "template", "file", "lineinfile", "blockinfile", "stat", "replace", "slurp", "tempfile")
+        return Stream.of("copy", "template", "file", "lineinfile", "blockinfile", "stat", "replace", "slurp", "tempfile", "fetch",
+                        "script")
                 .map(name -> DynamicContainer.dynamicContainer(name, load(name).stream()
                         .map(c -> DynamicTest.dynamicTest(name + ": " + c.get("name"), () -> runCase(name, c)))));
     }
