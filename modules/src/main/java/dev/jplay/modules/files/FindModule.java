@@ -1,6 +1,7 @@
 package dev.jplay.modules.files;
 
 import dev.jplay.engine.connection.ExecResult;
+import dev.jplay.engine.regex.PythonRegex;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
 import dev.jplay.engine.spi.ModuleContext;
@@ -77,7 +78,7 @@ public final class FindModule implements Module {
                 "w", 604800L), "failed to process age") : null;
         Long size = a.has("size") ? amount(a.string("size"), SIZE, Map.of("b", 1L, "k", 1024L, "m", 1L << 20, "g", 1L << 30,
                 "t", 1L << 40), "failed to process size") : null;
-        PythonRegex contains = a.has("contains") ? PythonRegex.compile(a.string("contains"), "contains") : null;
+        PythonRegex contains = a.has("contains") ? RegexOption.compile(a.string("contains"), "contains") : null;
         String fileType = a.string("file_type");
         boolean recurse = a.bool("recurse");
         int depth = (int) a.integer("depth", 0);

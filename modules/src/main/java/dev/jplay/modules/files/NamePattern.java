@@ -20,7 +20,7 @@ final class NamePattern {
 
     static NamePattern of(String text, boolean regex, String option) throws ModuleFailure {
         if (regex) {
-            return new NamePattern(PythonRegex.compile(text, option).pattern(), true);
+            return new NamePattern(RegexOption.compile(text, option).pattern(), true);
         }
         return new NamePattern(Pattern.compile(globToRegex(text), Pattern.DOTALL), false);
     }

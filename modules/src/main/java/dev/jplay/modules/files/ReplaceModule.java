@@ -1,5 +1,6 @@
 package dev.jplay.modules.files;
 
+import dev.jplay.engine.regex.PythonRegex;
 import dev.jplay.engine.spi.FileAttributes;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
@@ -12,7 +13,6 @@ import dev.jplay.engine.spi.OptionType;
 
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Ansible's replace: every match of a regexp (Python syntax, re.MULTILINE) in a file, or in the
@@ -66,16 +66,16 @@ public final class ReplaceModule implements Module {
         int to = contents.length();
         String sectionPattern = sectionPattern(after, before);
         if (sectionPattern != null) {
-            PythonRegex section = PythonRegex.compile(sectionPattern, after != null ? "after" : "before", Pattern.DOTALL);
+            PythonRegex section = RegexOption.compile(sectionPattern, after != null ? "after" : "before", PythonRegex.DOTALL);
             Matcher m = section.matcher(contents);
             if (!m.find()) {
                 return ModuleResult.ok().value("rc", 0)
                         .msg("Pattern for before/after params did not match the given file: " + sectionPattern).build();
             }
-            from = m.start(section.groupName("subsection"));
-            to = m.end(section.groupName("subsection"));
+            from = m.start(section.javaGroupName("subsection"));
+            to = m.end(section.javaGroupName("subsection"));
         }
-        PythonRegex regexp = PythonRegex.compile(a.string("regexp"), "regexp", Pattern.MULTILINE);
+        PythonRegex regexp = RegexOption.compile(a.string("regexp"), "regexp", PythonRegex.MULTILINE);
         String section = contents.substring(from, to);
         Matcher m = regexp.matcher(section);
         StringBuilder out = new StringBuilder();
@@ -83,7 +83,11 @@ public final class ReplaceModule implements Module {
         int last = 0;
         String template = a.string("replace");
         while (m.find()) {
-            out.append(section, last, m.start()).append(regexp.expand(m, template));
+            try {
+                out.append(section, last, m.start()).append(regexp.expand(m, template));
+            } catch (PythonRegex.Invalid e) {
+                throw new ModuleFailure("option 'replace' has a " + e.getMessage());
+            }
             last = m.end();
             count++;
         }
