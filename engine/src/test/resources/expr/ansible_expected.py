@@ -59,7 +59,9 @@ def run(case):
     elif 't' in case:
         src = 'x is %s(*a, **k)' % case['t']
     else:
-        src = "query('%s', *a, **k)" % case['l']
+        # what query(l, *args, **kw) calls in a template
+        with templar.set_temporary_context(available_variables=variables):
+            return plain(templar._query_lookup(case['l'], *variables['a'], **variables['k']))
     with templar.set_temporary_context(available_variables=variables):
         expr = env.compile_expression(src, undefined_to_none=False)
         return plain(expr(**variables))
