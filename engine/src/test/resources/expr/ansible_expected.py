@@ -77,6 +77,8 @@ def main():
             entry = {'case': case, 'value': run(case)}
         except Exception as e:  # the error is the expected result
             entry = {'case': case, 'error': '%s: %s' % (type(e).__name__, str(e).split('\n')[0])}
+        if 'jmsg' in case and case['jmsg'] not in entry.get('error', ''):
+            sys.exit('jmsg %r is not in what Ansible says: %r' % (case['jmsg'], entry))
         out.append(entry)
     with open(os.path.join(HERE, 'library-expected.json'), 'w') as f:
         f.write('[\n' + ',\n'.join(json.dumps(e, ensure_ascii=False) for e in out) + '\n]\n')

@@ -33,8 +33,7 @@ final class FileLookups {
         for (Object t : terms) {
             String term = PyValues.str(t);
             Path p = ControllerFiles.find(ctx, "files", term).filter(Files::isRegularFile).orElseThrow(() ->
-                    new FilterError("The 'file' lookup had an issue accessing the file '" + term + "': file not found in "
-                            + searchedIn(ctx, "files")));
+                    new FilterError("could not locate file in lookup: " + term + " (searched " + searchedIn(ctx, "files") + ")"));
             out.add(PyText.strip(ControllerFiles.read(p, "file"), null, lstrip, rstrip));
         }
         return out;

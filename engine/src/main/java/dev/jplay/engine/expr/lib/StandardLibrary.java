@@ -24,6 +24,8 @@ final class StandardLibrary {
         AnsibleTests.register(b);
         FileTests.register(b);
         RandomFilters.register(b);
+        SizeFilters.register(b);
+        UrlFilters.register(b);
         VarsLookups.register(b);
         FileLookups.register(b);
         CommandLookups.register(b);
