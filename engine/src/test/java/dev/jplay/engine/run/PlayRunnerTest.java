@@ -180,4 +180,21 @@ class PlayRunnerTest {
                 """);
         assertEquals(List.of("echo hello"), h.requests("h1").stream().map(r -> r.script()).toList());
     }
+
+    @Test
+    void resetConnectionOpensANewConnectionForTheNextTask() throws Exception {
+        RunHarness h = new RunHarness(dir).on("^ok$", 0, "");
+        h.run("h1\n", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: before
+                      probe: cmd=ok
+                    - meta: reset_connection
+                    - name: after
+                      probe: cmd=ok
+                """);
+        assertEquals(List.of("OK h1"), statuses(h, "after"));
+        assertEquals(2, h.opened.get());
+    }
 }
