@@ -66,13 +66,21 @@ public final class Expressions {
 
     /** Checks a bare expression's syntax and names; throws {@link ExpressionError} with the offset of the problem. */
     public void checkExpression(String expr) {
-        jinja.compileExpression(expr.strip());
+        try {
+            jinja.compileExpression(expr.strip());
+        } catch (ExpressionError e) {
+            throw new ExpressionError(e.source(), e.offset(), "invalid expression '" + expr.strip() + "': " + e.getMessage());
+        }
     }
 
     /** Checks a templated string. */
     public void checkTemplated(String s) {
         if (Jinja.isPossiblyTemplate(s)) {
-            jinja.compileString(s);
+            try {
+                jinja.compileString(s);
+            } catch (ExpressionError e) {
+                throw new ExpressionError(e.source(), e.offset(), "template error in '" + s + "': " + e.getMessage());
+            }
         }
     }
 

@@ -301,8 +301,8 @@ public final class PlaybookLoader implements TaskFileLoader {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readVarsFile(Path f) {
         YamlNode n = YamlReader.read(f);
-        if (n == null) {
-            return Map.of();
+        if (n == null || n instanceof YamlNode.Scalar s && s.value() == null) {
+            return Map.of(); // an empty file, or only '---' and comments: no variables, as in Ansible
         }
         if (!(n instanceof YamlNode.MapNode m)) {
             throw new InputError(n.location(), "a vars file must be a mapping of variable names to values, not " + n.kind());
@@ -519,7 +519,7 @@ public final class PlaybookLoader implements TaskFileLoader {
                     throw r.error(lk, "'" + lk + "' must be a list or an expression such as \"{{ my_list }}\", not " + NodeReader.describe(ln));
                 }
                 if (ln instanceof YamlNode.MapNode) {
-                    throw r.error(lk, "'" + lk + "' must be a list, not a mapping (to loop over a mapping use \"{{ m?keys }}\")");
+                    throw r.error(lk, "'" + lk + "' must be a list, not a mapping (to loop over a mapping use \"{{ m | dict2items }}\")");
                 }
                 loop = ln.toJava();
                 try {

@@ -132,7 +132,7 @@ final class Seeds {
                   throttle: 1
             """, """
             ---
-            - name: "{{ play_name!'minimal' }}"
+            - name: "{{ play_name | default('minimal') }}"
               hosts: all
               strategy: linear
               any_errors_fatal: true
