@@ -92,6 +92,13 @@ public final class ConsoleOutput implements RunListener {
             itemLine(o, host, item);
         }
         ModuleResult r = o.result();
+        // as Ansible: the diffs of what changed come before the host's line (after a loop's items)
+        if (!o.hidden()) {
+            if (o.items().isEmpty()) {
+                printDiffs(r, o.status() == TaskStatus.CHANGED);
+            }
+            o.items().forEach(i -> printDiffs(i.result(), i.status() == TaskStatus.CHANGED));
+        }
         switch (o.status()) {
             case OK, CHANGED -> {
                 if (!o.items().isEmpty()) {
@@ -126,12 +133,25 @@ public final class ConsoleOutput implements RunListener {
             for (String w : r.warnings()) {
                 out.println(paint("[WARNING]: " + w, Color.BRIGHT_PURPLE));
             }
-            // diffs are there only when the task ran in diff mode (-D, or its own diff: true)
-            for (FileDiff d : r.diffs()) {
-                out.print(UnifiedDiff.diff(d.beforeHeader(), d.before(), d.afterHeader(), d.after()));
-            }
         }
         out.flush();
+    }
+
+    /** Diffs are there only when the task ran in diff mode (-D, or its own diff: true); Ansible shows those of changes. */
+    private void printDiffs(ModuleResult r, boolean changed) {
+        if (r == null || !changed) {
+            return;
+        }
+        for (FileDiff d : r.diffs()) {
+            List<String> lines = UnifiedDiff.lines(d.beforeHeader(), d.before(), d.afterHeader(), d.after());
+            for (String l : lines) {
+                Color c = l.startsWith("+") ? Color.GREEN : l.startsWith("-") ? Color.RED : l.startsWith("@@") ? Color.CYAN : null;
+                out.print(c == null ? l : paint(l.substring(0, l.length() - 1), c) + "\n");
+            }
+            if (!lines.isEmpty()) {
+                out.print("\n");
+            }
+        }
     }
 
     private void itemLine(TaskOutcome o, String host, TaskOutcome.ItemOutcome item) {

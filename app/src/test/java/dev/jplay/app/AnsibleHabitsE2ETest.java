@@ -1,0 +1,71 @@
+package dev.jplay.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue #13: where jplay follows Ansible's habits on the command line and in the output, the same
+ * playbook is run by ansible-playbook and by jplay, each in its own copy of a folder, and the outputs
+ * are compared (the folder's path replaced by {@code @DIR@}).
+ */
+class AnsibleHabitsE2ETest {
+    @TempDir
+    Path tmp;
+
+    /** Writes the same files into an Ansible folder and a jplay folder. */
+    private void both(String relative, String text) throws IOException {
+        for (String side : new String[] {"ansible", "jplay"}) {
+            Path p = tmp.resolve(side).resolve(relative);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, text);
+        }
+    }
+
+    private Path side(String name) {
+        return tmp.resolve(name);
+    }
+
+    private SideBySide.Run ansible(Map<String, String> env, String... args) {
+        return SideBySide.ansible(side("ansible"), env, args);
+    }
+
+    private SideBySide.Run jplay(Map<String, String> env, String... args) {
+        return SideBySide.jplay(side("jplay"), env, args);
+    }
+
+    private String out(SideBySide.Run r, String sideName) {
+        return r.out().replace(side(sideName).toAbsolutePath().toString(), "@DIR@");
+    }
+
+    @Test
+    void diffsComeBeforeTheHostLineWithAnsiblesHeadersContextAndNoNewlineMarker() throws IOException {
+        both("big.txt", IntStream.rangeClosed(1, 2100).mapToObj(i -> i + "\n").collect(Collectors.joining()));
+        both("nl.txt", "x\n");
+        both("diff.yml", """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: one line in a long file
+                      lineinfile: {path: "{{ playbook_dir }}/big.txt", regexp: '^1000$', line: thousand}
+                    - name: a lost newline
+                      copy: {dest: "{{ playbook_dir }}/nl.txt", content: "x"}
+                """);
+        SideBySide.Run a = ansible(Map.of(), "--diff", "diff.yml");
+        SideBySide.Run j = jplay(Map.of(), "--diff", "diff.yml");
+        assertEquals(0, a.exitCode(), a::all);
+        assertEquals(0, j.exitCode(), j::all);
+        // copy's headers are the module's own: Ansible names its temp file, jplay the content
+        String copyHeaders = "(?m)^--- before: @DIR@/nl.txt.*\n\\+\\+\\+ after: .*$";
+        assertEquals(out(a, "ansible").replaceAll(copyHeaders, "COPY HEADERS"), out(j, "jplay").replaceAll(copyHeaders, "COPY HEADERS"),
+                () -> a.all() + "\n" + j.all());
+    }
+}
