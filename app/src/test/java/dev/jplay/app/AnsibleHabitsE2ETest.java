@@ -68,4 +68,59 @@ class AnsibleHabitsE2ETest {
         assertEquals(out(a, "ansible").replaceAll(copyHeaders, "COPY HEADERS"), out(j, "jplay").replaceAll(copyHeaders, "COPY HEADERS"),
                 () -> a.all() + "\n" + j.all());
     }
+
+    @Test
+    void connectionLocalFromThePlayItsVarsATaskMinusEAndMinusC() throws IOException {
+        both("conn.yml", """
+                - name: keyword
+                  hosts: all
+                  connection: local
+                  tasks:
+                    - command: echo keyword
+                - name: play vars
+                  hosts: all
+                  gather_facts: false
+                  vars: {ansible_connection: local}
+                  tasks:
+                    - command: echo vars
+                - name: task keyword
+                  hosts: all
+                  gather_facts: false
+                  tasks:
+                    - command: echo task
+                      connection: local
+                """);
+        both("plain.yml", """
+                - hosts: all
+                  tasks:
+                    - command: echo plain
+                """);
+        SideBySide.Run a = ansible(Map.of(), "-i", "localhost,", "conn.yml");
+        SideBySide.Run j = jplay(Map.of(), "-i", "localhost,", "conn.yml");
+        assertEquals(0, a.exitCode(), a::all);
+        assertEquals(out(a, "ansible"), out(j, "jplay"), () -> a.all() + "\n" + j.all());
+        for (String[] how : new String[][] {{"-e", "ansible_connection=local"}, {"-c", "local"}, {"--connection=local"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("-i", "localhost,", "plain.yml"),
+                    java.util.Arrays.stream(how)).toArray(String[]::new);
+            SideBySide.Run ja = jplay(Map.of(), args);
+            assertEquals(0, ja.exitCode(), ja::all);
+            if (how[0].equals("-c")) {
+                SideBySide.Run aa = ansible(Map.of(), args);
+                assertEquals(out(aa, "ansible"), out(ja, "jplay"), () -> aa.all() + "\n" + ja.all());
+            }
+        }
+    }
+
+    @Test
+    void optionsJplayDoesNotHaveSaySo() throws IOException {
+        both("plain.yml", "- hosts: all\n  tasks: []\n");
+        SideBySide.Run step = jplay(Map.of(), "plain.yml", "--step");
+        assertEquals(5, step.exitCode(), step::all);
+        assertEquals(true, step.err().contains("--step is not supported"), step::all);
+        SideBySide.Run bad = jplay(Map.of(), "plain.yml", "-c", "docker");
+        assertEquals(5, bad.exitCode(), bad::all);
+        assertEquals(true, bad.err().contains("-c/--connection 'docker' is not supported: expected one of local, ssh"), bad::all);
+        // accepted as in Ansible: jplay keeps no fact cache, and handlers are forced
+        assertEquals(0, jplay(Map.of(), "plain.yml", "--flush-cache", "--force-handlers", "-T", "5").exitCode());
+    }
 }

@@ -94,6 +94,15 @@ public final class PlaybookCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "start at the task with this name")
     String startAtTask;
 
+    @Option(names = "--force-handlers", description = "run notified handlers even on hosts where a task failed")
+    boolean forceHandlers;
+
+    @Option(names = "--flush-cache", description = "accepted for Ansible's sake: jplay keeps no fact cache, facts are gathered afresh each run")
+    boolean flushCache;
+
+    @Option(names = "--step", description = "not supported: jplay does not ask before each task (use --start-at-task, --tags or --check)")
+    boolean step;
+
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
@@ -127,6 +136,11 @@ public final class PlaybookCommand implements Callable<Integer> {
         if (playbooks.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing playbook: jplay PLAYBOOK [options] (see --help)");
         }
+        if (step) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--step is not supported: jplay does not ask before each task; use --start-at-task, --tags or --check");
+        }
+        connection.prepare(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         vault.activate();
         Path cwd = Path.of("").toAbsolutePath();
@@ -162,7 +176,7 @@ public final class PlaybookCommand implements Callable<Integer> {
                 becomeMethod, askBecomePass ? askPassword("BECOME password: ") : null);
         ConnectionOpener opener = connection.opener();
         RunOptions options = new RunOptions(check, diff, forks, limit, new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags), extra,
-                startAtTask, becomeDefaults, verbose.length, opener, projectTemplates);
+                startAtTask, becomeDefaults, verbose.length, opener, projectTemplates, forceHandlers);
         if (listHosts || listTasks || listTags) {
             for (int k = 0; k < loaded.size(); k++) {
                 new PlaybookListing(out, inv, modules, expressions, options).print(playbooks.get(k), loaded.get(k), listHosts, listTasks,

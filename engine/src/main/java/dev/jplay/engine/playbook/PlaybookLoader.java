@@ -37,7 +37,7 @@ public final class PlaybookLoader {
     static final Set<String> TASK_KEYWORDS = Set.of("name", "when", "loop", "with_items", "with_list", "loop_control", "register",
             "notify", "listen", "tags", "become", "become_user", "become_method", "failed_when", "changed_when", "ignore_errors",
             "ignore_unreachable", "until", "retries", "delay", "no_log", "check_mode", "diff", "environment", "run_once", "vars",
-            "delegate_to", "timeout", "throttle", "args", "any_errors_fatal");
+            "delegate_to", "timeout", "throttle", "args", "any_errors_fatal", "connection");
     private static final Set<String> BLOCK_KEYS = Set.of("block", "rescue", "always");
     private static final Set<String> INCLUDES = Set.of("include_tasks", "import_tasks", "import_role", "include_role");
 
@@ -561,12 +561,26 @@ public final class PlaybookLoader {
         if (delegate != null) {
             checkTemplated(r, "delegate_to", delegate);
         }
+        String connection = r.string("connection");
+        if (connection != null) {
+            checkConnection(r, connection);
+        }
         Set<String> tags = new LinkedHashSet<>(r.commaList("tags"));
         return new TaskKeywords(when, loop, lc, register, r.stringList("notify"), r.stringList("listen"), tags, r.bool("become"),
                 r.string("become_user"), becomeMethod, failedWhen, changedWhen, r.boolOrExpression("ignore_errors"),
                 r.bool("ignore_unreachable"), until, r.numberOrExpression("retries"), r.numberOrExpression("delay"), r.bool("no_log"),
                 r.bool("check_mode"), r.bool("diff"), env, r.bool("run_once"), vars, delegate, r.numberOrExpression("timeout"),
-                r.numberOrExpression("throttle"), r.bool("any_errors_fatal"));
+                r.numberOrExpression("throttle"), r.bool("any_errors_fatal"), connection);
+    }
+
+    /** {@code connection:} names a connection jplay has (an expression is checked when it is rendered). */
+    private void checkConnection(NodeReader r, String connection) {
+        if (connection.contains("{{")) {
+            checkTemplated(r, "connection", connection);
+        } else if (!dev.jplay.engine.connection.ConnectionFactory.TYPES.contains(connection.strip())) {
+            throw r.error("connection", "connection '" + connection + "' is not supported: expected one of "
+                    + String.join(", ", dev.jplay.engine.connection.ConnectionFactory.TYPES));
+        }
     }
 
     private void checkExpression(NodeReader r, String key, String expr) {

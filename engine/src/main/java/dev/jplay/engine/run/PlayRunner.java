@@ -198,8 +198,9 @@ final class PlayRunner {
     private TaskOutcome gatherOne(HostState h, VarsAssembler.PlayVars pv) {
         long start = System.nanoTime();
         try {
-            var conn = run.connections().get(h.name, run.vars()::inventoryVars);
             TaskKeywords kw = play.keywords();
+            String chosen = ConnectionChoice.of(run.vars().scope(h, pv, null, null, Map.of()), kw.connection(), run.expressions());
+            var conn = run.connections().get(h.name, chosen, run.vars()::inventoryVars);
             Become become = Become.NONE;
             if (Boolean.TRUE.equals(kw.become()) || kw.become() == null && run.options().become().become()) {
                 String user = kw.becomeUser() != null ? kw.becomeUser() : run.options().become().user();
@@ -335,7 +336,7 @@ final class PlayRunner {
             TaskKeywords inherited = new TaskKeywords(List.of(), null, null, null, List.of(), List.of(), kw.tags(), kw.become(),
                     kw.becomeUser(), kw.becomeMethod(), List.of(), List.of(), kw.ignoreErrors(), kw.ignoreUnreachable(), List.of(), null,
                     null, kw.noLog(), kw.checkMode(), kw.diff(), kw.environment(), kw.runOnce(), mergedVars, kw.delegateTo(),
-                    kw.timeout(), kw.throttle(), kw.anyErrorsFatal());
+                    kw.timeout(), kw.throttle(), kw.anyErrorsFatal(), kw.connection());
             Path path = inc.baseDir().resolve(in.file()).normalize();
             try {
                 loaded.add(Map.entry(in, run.loader().loadTaskFile(path, inherited, inc.role(), inc.location())));
@@ -584,7 +585,7 @@ final class PlayRunner {
                 names.add(handler.displayName());  // "role : name"
             }
             List<HostState> notified = hosts.stream()
-                    .filter(h -> h.active() || play.forceHandlers() && h.status == HostState.Status.FAILED)
+                    .filter(h -> h.active() || (play.forceHandlers() || run.options().forceHandlers()) && h.status == HostState.Status.FAILED)
                     .filter(h -> {
                         synchronized (h) {
                             return h.notified.stream().anyMatch(names::contains);

@@ -196,6 +196,7 @@ final class TaskRunner {
         boolean diff = kw.diff() != null ? kw.diff() : options.diff();
         ModuleResult result;
         SecretMask mask = SecretMask.NONE;
+        String chosen = null;
         try {
             ModuleArgs args = bindArgs(task, module, scope);
             if (check && !module.spec().checkMode()) {
@@ -204,7 +205,8 @@ final class TaskRunner {
             }
             Become become = become(kw, scope);
             mask = SecretMask.of(module.spec(), args, become);
-            Connection conn = connection(host, delegate);
+            chosen = delegate != null ? null : ConnectionChoice.of(scope, kw.connection(), expressions);
+            Connection conn = connection(host, delegate, chosen);
             TaskContext ctx = new TaskContext(args, host.name, conn, become, environment(kw, scope), timeout(kw, scope),
                     check, diff, scope, templates, searchPaths.apply(task));
             try {
@@ -221,7 +223,7 @@ final class TaskRunner {
             return new Attempt(TaskStatus.UNREACHABLE, ModuleResult.ok().failed().msg(u.getMessage()).value("unreachable", true).build(),
                     false, 1);
         } catch (HostUnreachable u) {
-            connections.broken(delegate != null ? delegate : host.name, new ConnectionException(u.getMessage(), u));
+            connections.broken(delegate != null ? delegate : host.name, chosen, new ConnectionException(u.getMessage(), u));
             return new Attempt(TaskStatus.UNREACHABLE, ModuleResult.ok().failed().msg(u.getMessage()).value("unreachable", true).build(),
                     false, 1);
         } catch (IllegalArgumentException | ExpressionError e) {
@@ -293,10 +295,10 @@ final class TaskRunner {
         }
     }
 
-    private Connection connection(HostState host, String delegate) throws Unreachable {
+    private Connection connection(HostState host, String delegate, String chosen) throws Unreachable {
         String target = delegate != null ? delegate : host.name;
         try {
-            return connections.get(target, vars::inventoryVars);
+            return connections.get(target, chosen, vars::inventoryVars);
         } catch (ConnectionException e) {
             throw new Unreachable(e.getMessage());
         }
