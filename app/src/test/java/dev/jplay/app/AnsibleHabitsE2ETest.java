@@ -123,4 +123,28 @@ class AnsibleHabitsE2ETest {
         // accepted as in Ansible: jplay keeps no fact cache, and handlers are forced
         assertEquals(0, jplay(Map.of(), "plain.yml", "--flush-cache", "--force-handlers", "-T", "5").exitCode());
     }
+
+    @Test
+    void ansibleCfgInTheFolderAndAnsibleVariablesAreRead() throws IOException {
+        both("ansible.cfg", "[defaults]\ninventory = hosts.ini\nforks = 1\ngathering = smart\n");
+        both("hosts.ini", "[nodes]\nh1 ansible_connection=local\nh2 ansible_connection=local\n");
+        both("other.ini", "[nodes]\nh3 ansible_connection=local\n");
+        both("p.yml", """
+                - hosts: nodes
+                  gather_facts: false
+                  tasks:
+                    - command: echo hi
+                """);
+        SideBySide.Run a = ansible(Map.of(), "p.yml");
+        SideBySide.Run j = jplay(Map.of(), "p.yml");
+        assertEquals(0, j.exitCode(), j::all);
+        assertEquals(out(a, "ansible"), out(j, "jplay"), () -> a.all() + "\n" + j.all());
+        assertEquals(true, j.err().contains("[WARNING]: jplay does not honour these Ansible settings: defaults.gathering"), j::all);
+        SideBySide.Run av = ansible(Map.of("ANSIBLE_INVENTORY", "other.ini"), "p.yml");
+        SideBySide.Run jv = jplay(Map.of("ANSIBLE_INVENTORY", "other.ini"), "p.yml");
+        assertEquals(out(av, "ansible"), out(jv, "jplay"), () -> av.all() + "\n" + jv.all());
+        SideBySide.Run version = jplay(Map.of(), "--version");
+        assertEquals(true, version.out().contains("config file = " + side("jplay").resolve("ansible.cfg")), version::all);
+        assertEquals(true, version.out().contains("defaults.forks = 1 (" + side("jplay").resolve("ansible.cfg") + "; -f)"), version::all);
+    }
 }

@@ -38,7 +38,10 @@ final class SideBySide {
         Assumptions.assumeTrue(onPath(program), program + " is not installed");
         List<String> cmd = new ArrayList<>(List.of(program));
         cmd.addAll(List.of(args));
-        return exec(dir, env, cmd);
+        Map<String, String> all = new java.util.HashMap<>(Map.of("ANSIBLE_LOCAL_TEMP", dir.resolve(".home/.ansible/tmp").toString(),
+                "ANSIBLE_PYTHON_INTERPRETER", "auto_silent"));
+        all.putAll(env);
+        return exec(dir, all, cmd);
     }
 
     /** jplay on the test JVM's class path ({@code dev.jplay.engine.cli.Main}), in {@code dir}. */
@@ -54,8 +57,6 @@ final class SideBySide {
         Map<String, String> e = pb.environment();
         e.keySet().removeIf(k -> k.startsWith("ANSIBLE_") || k.startsWith("JPLAY_") || k.equals("FORCE_COLOR") || k.equals("NO_COLOR"));
         e.put("HOME", dir.resolve(".home").toString());
-        e.put("ANSIBLE_LOCAL_TEMP", dir.resolve(".home/.ansible/tmp").toString());
-        e.put("ANSIBLE_PYTHON_INTERPRETER", "auto_silent");
         e.putAll(env);
         try {
             Files.createDirectories(dir.resolve(".home"));

@@ -1,5 +1,7 @@
 package dev.jplay.engine.cli;
 
+import dev.jplay.engine.config.AnsibleConfig;
+import dev.jplay.engine.config.ConfigSetting;
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.TemplateFiles;
 import dev.jplay.engine.inventory.Inventory;
@@ -142,6 +144,9 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
         connection.prepare(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
+        AnsibleConfig config = AnsibleConfig.active();
+        config.notices().forEach(n -> spec.commandLine().getErr().println("[WARNING]: " + n));
+        config.ignoredWarning().ifPresent(w -> spec.commandLine().getErr().println("[WARNING]: " + w));
         vault.activate();
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> libraries = new ArrayList<>(modulePath);
@@ -209,12 +214,15 @@ public final class PlaybookCommand implements Callable<Integer> {
         return total == null ? ExitCodes.OK : code;
     }
 
+    /** As Ansible decides: forced colour (FORCE_COLOR, ANSIBLE_FORCE_COLOR, force_color) wins, then no colour, then a terminal. */
     private static boolean useColor() {
-        if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
-            return false;
-        }
-        if (System.getenv("JPLAY_FORCE_COLOR") != null) {
+        AnsibleConfig config = AnsibleConfig.active();
+        if (System.getenv("JPLAY_FORCE_COLOR") != null || System.getenv("FORCE_COLOR") != null
+                || config.bool(ConfigSetting.FORCE_COLOR).orElse(false)) {
             return true;
+        }
+        if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM")) || config.bool(ConfigSetting.NOCOLOR).orElse(false)) {
+            return false;
         }
         return System.console() != null;
     }

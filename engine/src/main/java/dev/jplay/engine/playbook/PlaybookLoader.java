@@ -268,12 +268,9 @@ public final class PlaybookLoader {
         List<Path> candidates = new ArrayList<>();
         candidates.add(base.resolve("roles").resolve(name));
         candidates.add(base.resolve(name));
-        String env = System.getenv("ANSIBLE_ROLES_PATH");
-        if (env != null) {
-            for (String p : env.split(":")) {
-                candidates.add(Path.of(p).resolve(name));
-            }
-        }
+        // roles_path of ansible.cfg, or ANSIBLE_ROLES_PATH
+        dev.jplay.engine.config.AnsibleConfig.active().text(dev.jplay.engine.config.ConfigSetting.ROLES_PATH)
+                .ifPresent(list -> java.util.Arrays.stream(list.split(",")).forEach(p -> candidates.add(Path.of(p).resolve(name))));
         for (Path c : candidates) {
             if (Files.isDirectory(c)) {
                 return c.normalize();
