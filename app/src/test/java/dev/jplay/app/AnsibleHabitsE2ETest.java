@@ -147,4 +147,31 @@ class AnsibleHabitsE2ETest {
         assertEquals(true, version.out().contains("config file = " + side("jplay").resolve("ansible.cfg")), version::all);
         assertEquals(true, version.out().contains("defaults.forks = 1 (" + side("jplay").resolve("ansible.cfg") + "; -f)"), version::all);
     }
+
+    @Test
+    void minusVvShowsThePlaybookBannerAndEachTasksPath() throws IOException {
+        both("v.yml", """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: first
+                      debug: {msg: one}
+                    - name: second
+                      set_fact: {x: 1}
+                      notify: h
+                  handlers:
+                    - name: h
+                      debug: {msg: handled}
+                """);
+        for (String v : new String[] {"-v", "-vv"}) {
+            SideBySide.Run a = ansible(Map.of(), v, "v.yml");
+            SideBySide.Run j = jplay(Map.of(), v, "v.yml");
+            assertEquals(0, j.exitCode(), j::all);
+            // Ansible's -vv starts with its version and the callbacks it skips; from the config line on, the output is the same
+            String from = "No config file found; using defaults\n";
+            String ao = out(a, "ansible");
+            assertEquals(ao.substring(ao.indexOf(from)).replaceAll("(?m)^Skipping callback .*\n", ""), out(j, "jplay"),
+                    () -> a.all() + "\n" + j.all());
+        }
+    }
 }

@@ -147,6 +147,9 @@ public final class PlaybookCommand implements Callable<Integer> {
         AnsibleConfig config = AnsibleConfig.active();
         config.notices().forEach(n -> spec.commandLine().getErr().println("[WARNING]: " + n));
         config.ignoredWarning().ifPresent(w -> spec.commandLine().getErr().println("[WARNING]: " + w));
+        if (verbose.length > 0) {
+            out.println(config.file() == null ? "No config file found; using defaults" : "Using " + config.file() + " as config file");
+        }
         vault.activate();
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> libraries = new ArrayList<>(modulePath);
@@ -254,6 +257,11 @@ public final class PlaybookCommand implements Callable<Integer> {
         @Override
         public void taskStarted(String kind, String title) {
             all.forEach(l -> l.taskStarted(kind, title));
+        }
+
+        @Override
+        public void taskStarted(String kind, String title, dev.jplay.engine.error.SourceLocation where) {
+            all.forEach(l -> l.taskStarted(kind, title, where));
         }
 
         @Override

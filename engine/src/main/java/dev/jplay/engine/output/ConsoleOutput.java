@@ -1,5 +1,6 @@
 package dev.jplay.engine.output;
 
+import dev.jplay.engine.error.SourceLocation;
 import dev.jplay.engine.json.JsonWriter;
 import dev.jplay.engine.playbook.Play;
 import dev.jplay.engine.playbook.Playbook;
@@ -52,8 +53,10 @@ public final class ConsoleOutput implements RunListener {
 
     @Override
     public void playbookStarted(Playbook playbook, boolean checkMode) {
-        if (verbosity > 0) {
-            out.println("PLAYBOOK: " + playbook.file().getFileName() + (checkMode ? " (check mode)" : ""));
+        if (verbosity > 1) {
+            // as ansible-playbook -vv; jplay adds the check mode
+            banner("PLAYBOOK: " + playbook.file().getFileName() + (checkMode ? " (check mode)" : ""));
+            out.println(playbook.plays().size() + " plays in " + playbook.file().getFileName());
         }
     }
 
@@ -65,6 +68,14 @@ public final class ConsoleOutput implements RunListener {
     @Override
     public void taskStarted(String kind, String title) {
         banner(kind + " [" + title + "]");
+    }
+
+    @Override
+    public void taskStarted(String kind, String title, SourceLocation where) {
+        banner(kind + " [" + title + "]");
+        if (verbosity > 1 && where != null && where.file() != null) {
+            out.println("task path: " + where.file().toAbsolutePath() + ":" + where.line());
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.jplay.engine.connection.ConnectionException;
 import dev.jplay.engine.error.InputError;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.VarScope;
 import dev.jplay.engine.host.FactGatherer;
 import dev.jplay.engine.playbook.Play;
@@ -318,8 +319,8 @@ final class PlayRunner {
                     VarScope itemScope = scope.with(it);
                     String file = Expressions.toText(run.expressions().render(inc.file(), itemScope));
                     String label = it.isEmpty() ? null : inc.keywords().loopControl() != null && inc.keywords().loopControl().label() != null
-                            ? Expressions.toText(run.expressions().render(inc.keywords().loopControl().label(), itemScope))
-                            : Expressions.toText(it.values().iterator().next());
+                            ? PyValues.str(run.expressions().render(inc.keywords().loopControl().label(), itemScope))
+                            : PyValues.str(it.values().iterator().next());
                     byFile.computeIfAbsent(file + "\u0000" + Expressions.toText(it),
                             k -> new Inclusion(file, it, label, new ArrayList<>())).hosts().add(h);
                 }
@@ -393,7 +394,7 @@ final class PlayRunner {
         if (!run.tags().selects(t.keywords().tags()) || run.startAt().skip(t.name())) {
             return;
         }
-        run.listener().taskStarted(kind, title(t, hosts, pv));
+        run.listener().taskStarted(kind, title(t, hosts, pv), t.location());
         TaskKeywords kw = t.keywords();
         // pause waits once for the whole play, as in Ansible
         boolean once = Boolean.TRUE.equals(kw.runOnce()) || t.module().equals("pause");
@@ -594,7 +595,7 @@ final class PlayRunner {
             if (notified.isEmpty()) {
                 continue;
             }
-            run.listener().taskStarted("RUNNING HANDLER", handler.displayName());
+            run.listener().taskStarted("RUNNING HANDLER", handler.displayName(), handler.location());
             List<Future<TaskOutcome>> futures = new ArrayList<>();
             for (HostState h : notified) {
                 futures.add(run.pool().submit(() -> run.tasks().run(handler, h, pv)));

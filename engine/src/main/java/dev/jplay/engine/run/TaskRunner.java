@@ -5,6 +5,7 @@ import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.TemplateFiles;
 import dev.jplay.engine.expr.Truthiness;
 import dev.jplay.engine.expr.VarScope;
@@ -117,7 +118,8 @@ final class TaskRunner {
             }
             index++;
             VarScope itemScope = scope.with(loopVars);
-            String label = lc.label() != null ? Expressions.toText(expressions.render(lc.label(), itemScope)) : Expressions.toText(item);
+            // as Ansible shows an item: Python's str() ({'key': 'a'}, True, None)
+            String label = PyValues.str(lc.label() != null ? expressions.render(lc.label(), itemScope) : item);
             TaskStatus status;
             ModuleResult r;
             if (firstFalse(kw.when(), itemScope) != null) {
