@@ -174,4 +174,27 @@ class AnsibleHabitsE2ETest {
                     () -> a.all() + "\n" + j.all());
         }
     }
+
+    @Test
+    void startAtTaskTakesAGlobAndANameThatMatchesNothingStopsBeforeAnyHost() throws IOException {
+        both("s.yml", """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: first step
+                      debug: {msg: one}
+                    - name: Install the unit
+                      debug: {msg: two}
+                    - name: last
+                      debug: {msg: three}
+                """);
+        SideBySide.Run a = ansible(Map.of(), "s.yml", "--start-at-task", "Install*");
+        SideBySide.Run j = jplay(Map.of(), "s.yml", "--start-at-task", "Install*");
+        assertEquals(0, j.exitCode(), j::all);
+        assertEquals(out(a, "ansible"), out(j, "jplay"), () -> a.all() + "\n" + j.all());
+        SideBySide.Run none = jplay(Map.of(), "s.yml", "--start-at-task", "nosuch*");
+        assertEquals(5, none.exitCode(), none::all);
+        assertEquals("", none.out(), none::all);
+        assertEquals(true, none.err().contains("--start-at-task 'nosuch*' matches no task in s.yml"), none::all);
+    }
 }

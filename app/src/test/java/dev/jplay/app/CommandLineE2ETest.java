@@ -99,7 +99,8 @@ class CommandLineE2ETest {
         assertFalse(ws.exists("first"));
         assertTrue(ws.exists("second") && ws.exists("third"));
         r.notPrinted("TASK [first]").recap("localhost", "ok=2 changed=2");
-        Jplay.run(pb, "--start-at-task", "nosuchtask").exits(0).printed("no task named 'nosuchtask' was found");
+        Jplay.run(pb, "--start-at-task", "nosuchtask").exits(5).errPrinted("--start-at-task 'nosuchtask' matches no task in");
+        assertFalse(ws.exists("first"));
     }
 
     @Test

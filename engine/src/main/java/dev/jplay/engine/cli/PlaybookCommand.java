@@ -19,6 +19,7 @@ import dev.jplay.engine.run.RunListener;
 import dev.jplay.engine.run.RunOptions;
 import dev.jplay.engine.run.RunStats;
 import dev.jplay.engine.run.TagFilter;
+import dev.jplay.engine.run.TaskNameGlob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -192,6 +193,11 @@ public final class PlaybookCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+        if (startAtTask != null && !StartAtCheck.reachable(loaded, TaskNameGlob.of(startAtTask))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--start-at-task '" + startAtTask
+                    + "' matches no task in " + String.join(", ", playbooks.stream().map(Path::toString).toList())
+                    + " (a name or a glob such as 'Install*', as in Ansible); nothing was run");
+        }
         RunStats total = new RunStats();
         int code = ExitCodes.OK;
         for (Playbook pb : loaded) {
@@ -287,6 +293,34 @@ public final class PlaybookCommand implements Callable<Integer> {
         @Override
         public void playbookFinished(RunStats stats) {
             all.forEach(l -> l.playbookFinished(stats));
+        }
+    }
+
+    /** Whether --start-at-task can be reached: a task matches, or an include_tasks may bring one in at run time. */
+    private static final class StartAtCheck {
+        static boolean reachable(List<Playbook> playbooks, TaskNameGlob glob) {
+            for (Playbook pb : playbooks) {
+                for (Play play : pb.plays()) {
+                    List<TaskNode> nodes = new ArrayList<>(play.preTasks());
+                    nodes.addAll(play.tasks());
+                    nodes.addAll(play.postTasks());
+                    if (inNodes(nodes, glob)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean inNodes(List<TaskNode> nodes, TaskNameGlob glob) {
+            for (TaskNode n : nodes) {
+                if (n instanceof TaskNode.Task t && glob.matches(t.name(), t.displayName()) || n instanceof TaskNode.IncludeTasks
+                        || n instanceof TaskNode.Block b && (inNodes(b.block(), glob) || inNodes(b.rescue(), glob)
+                        || inNodes(b.always(), glob))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -52,9 +52,11 @@ final class PlayRunner {
     /** --start-at-task: tasks are skipped until one with this name is reached. */
     static final class StartAt {
         private volatile String name;
+        private final TaskNameGlob glob;
 
         StartAt(String name) {
             this.name = name;
+            this.glob = name == null ? null : TaskNameGlob.of(name);
         }
 
         /** True while the named task has not been reached. */
@@ -67,10 +69,15 @@ final class PlayRunner {
         }
 
         boolean skip(String taskName) {
+            return skip(taskName, taskName);
+        }
+
+        /** Ansible's match: the name or "role : name", each equal to the pattern or matching it as a glob. */
+        boolean skip(String taskName, String displayName) {
             if (name == null) {
                 return false;
             }
-            if (name.equals(taskName)) {
+            if (glob.matches(taskName, displayName)) {
                 name = null;
                 return false;
             }
@@ -391,7 +398,7 @@ final class PlayRunner {
             runMeta(t, hosts, pv);
             return;
         }
-        if (!run.tags().selects(t.keywords().tags()) || run.startAt().skip(t.name())) {
+        if (!run.tags().selects(t.keywords().tags()) || run.startAt().skip(t.name(), t.displayName())) {
             return;
         }
         run.listener().taskStarted(kind, title(t, hosts, pv), t.location());
