@@ -7,6 +7,22 @@ final class StandardLibrary {
 
     static Library build() {
         Library.Builder b = Library.builder();
+        DefaultFilters.register(b);
+        TypeFilters.register(b);
+        StringFilters.register(b);
+        CollectionFilters.register(b);
+        SelectFilters.register(b);
+        SetFilters.register(b);
+        SequenceFilters.register(b);
+        DictFilters.register(b);
+        NumberFilters.register(b);
+        RegexFilters.register(b);
+        PathFilters.register(b);
+        HashFilters.register(b);
+        DataFormatFilters.register(b);
+        BuiltinTests.register(b);
+        AnsibleTests.register(b);
+        FileTests.register(b);
         return b.build();
     }
 }

@@ -1,6 +1,4 @@
-package dev.jplay.modules.files;
-
-import dev.jplay.engine.spi.ModuleFailure;
+package dev.jplay.engine.regex;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,9 +11,27 @@ import java.util.regex.PatternSyntaxException;
  * plus Python's {@code match.expand} for backreferences. Translated: named groups
  * {@code (?P<name>..)}/{@code (?P=name)} (names Java would reject are renamed), {@code \Z}, a
  * {@code {} that is not a quantifier (literal in Python), and {@code [}/{@code &&} inside a class
- * (literal in Python). Lines are matched as Python does on bytes: only \n ends a line.
+ * (literal in Python). Only \n ends a line, as in Python. Text patterns ({@link #UNICODE}, what Jinja
+ * filters and tests use) read \w, \d, \s, \b and case as Unicode, as Python's str patterns do; without it
+ * they are ASCII, as Python's bytes patterns (what lineinfile and blockinfile match) are.
  */
-final class PythonRegex {
+public final class PythonRegex {
+    /** re.IGNORECASE */
+    public static final int IGNORECASE = 1;
+    /** re.MULTILINE */
+    public static final int MULTILINE = 2;
+    /** re.DOTALL */
+    public static final int DOTALL = 4;
+    /** a str pattern (Unicode classes), not a bytes pattern */
+    public static final int UNICODE = 8;
+
+    /** A pattern or a replacement template Python would refuse; the message says why. */
+    public static final class Invalid extends IllegalArgumentException {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
     private final String source;
     private final Pattern pattern;
     private final Map<String, String> groupNames;
@@ -26,37 +42,58 @@ final class PythonRegex {
         this.groupNames = groupNames;
     }
 
-    /** Compiles; {@code option} names the option in the error message. */
-    static PythonRegex compile(String python, String option) throws ModuleFailure {
+    /** Compiles with Python's {@code re} flags (a sum of the constants above). */
+    public static PythonRegex compile(String python, int flags) {
         Map<String, String> names = new HashMap<>();
         String java = translate(python, names);
+        int javaFlags = Pattern.UNIX_LINES;
+        if ((flags & IGNORECASE) != 0) {
+            javaFlags |= Pattern.CASE_INSENSITIVE;
+        }
+        if ((flags & MULTILINE) != 0) {
+            javaFlags |= Pattern.MULTILINE;
+        }
+        if ((flags & DOTALL) != 0) {
+            javaFlags |= Pattern.DOTALL;
+        }
+        if ((flags & UNICODE) != 0) {
+            javaFlags |= Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNICODE_CASE;
+        }
         try {
-            return new PythonRegex(python, Pattern.compile(java, Pattern.UNIX_LINES), names);
+            return new PythonRegex(python, Pattern.compile(java, javaFlags), names);
         } catch (PatternSyntaxException e) {
-            throw new ModuleFailure("option '" + option + "' is not a valid regular expression: " + e.getDescription()
-                    + " near index " + e.getIndex() + " in: " + python);
+            throw new Invalid("not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex() + " in: " + python);
         }
     }
 
-    Pattern pattern() {
+    public String source() {
+        return source;
+    }
+
+    public Pattern pattern() {
         return pattern;
     }
 
-    Matcher matcher(CharSequence s) {
+    public Matcher matcher(CharSequence s) {
         return pattern.matcher(s);
     }
 
     /** Python's re.search truthiness. */
-    boolean search(CharSequence s) {
+    public boolean search(CharSequence s) {
         return pattern.matcher(s).find();
     }
 
+    /** The Java name of Python's group name, or null when the pattern has no such group. */
+    public String javaGroupName(String python) {
+        return groupNames.get(python);
+    }
+
     /** Python's {@code pattern.flags & re.MULTILINE}: an inline (?m) at the start. */
-    boolean multiline() {
+    public boolean multiline() {
         return source.matches("(?s)\\(\\?[aiLmsux]*m[aiLmsux]*\\).*");
     }
 
-    static String translate(String py, Map<String, String> names) {
+    public static String translate(String py, Map<String, String> names) {
         StringBuilder out = new StringBuilder();
         int n = py.length();
         boolean inClass = false;
@@ -136,7 +173,7 @@ final class PythonRegex {
     }
 
     /** Python's match.expand(template): \1..\99, \g<n>, \g<name>, and \n \t ... escapes; a group that did not take part gives "". */
-    String expand(Matcher m, String template) throws ModuleFailure {
+    public String expand(Matcher m, String template) {
         StringBuilder out = new StringBuilder();
         int n = template.length();
         for (int i = 0; i < n; i++) {
@@ -149,7 +186,7 @@ final class PythonRegex {
             if (e == 'g' && i + 1 < n && template.charAt(i + 1) == '<') {
                 int end = template.indexOf('>', i);
                 if (end < 0) {
-                    throw new ModuleFailure("bad group reference in line: missing '>'");
+                    throw new Invalid("bad group reference: missing '>'");
                 }
                 String ref = template.substring(i + 2, end);
                 out.append(group(m, ref));
@@ -180,7 +217,7 @@ final class PythonRegex {
                     case '\\' -> out.append('\\');
                     default -> {
                         if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z')) {
-                            throw new ModuleFailure("bad escape \\" + e + " in line (with backrefs, write \\\\ for a backslash)");
+                            throw new Invalid("bad escape \\" + e);
                         }
                         out.append('\\').append(e);
                     }
@@ -190,25 +227,25 @@ final class PythonRegex {
         return out.toString();
     }
 
-    private String group(Matcher m, String ref) throws ModuleFailure {
+    private String group(Matcher m, String ref) {
         String g;
         try {
             if (ref.matches("\\d+")) {
                 int idx = Integer.parseInt(ref);
                 if (idx > m.groupCount()) {
-                    throw new ModuleFailure("invalid group reference " + idx + " in line: the regexp has " + m.groupCount()
+                    throw new Invalid("invalid group reference " + idx + ": the pattern has " + m.groupCount()
                             + " group(s)");
                 }
                 g = m.group(idx);
             } else {
                 String java = groupNames.get(ref);
                 if (java == null) {
-                    throw new ModuleFailure("unknown group name '" + ref + "' in line");
+                    throw new Invalid("unknown group name '" + ref + "'");
                 }
                 g = m.group(java);
             }
         } catch (IllegalArgumentException e) {
-            throw new ModuleFailure("unknown group '" + ref + "' in line");
+            throw new Invalid("unknown group '" + ref + "'");
         }
         return g == null ? "" : g;
     }
