@@ -124,7 +124,7 @@ public final class PlaybookCommand implements Callable<Integer> {
     @Option(names = {"-K", "--ask-become-pass"}, description = "ask for the become password")
     boolean askBecomePass;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write a JSON report of the whole run to FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "write a JSON report of the whole run to FILE (- for stdout, instead of the console output)")
     Path jsonReport;
 
     @Option(names = {"-M", "--module-path"}, paramLabel = "DIR", description = "folders of module jars (besides library/ next to the playbook)")
@@ -148,7 +148,7 @@ public final class PlaybookCommand implements Callable<Integer> {
         AnsibleConfig config = AnsibleConfig.active();
         config.notices().forEach(n -> spec.commandLine().getErr().println("[WARNING]: " + n));
         config.ignoredWarning().ifPresent(w -> spec.commandLine().getErr().println("[WARNING]: " + w));
-        if (verbose.length > 0) {
+        if (verbose.length > 0 && !jsonToStdout()) {
             out.println(config.file() == null ? "No config file found; using defaults" : "Using " + config.file() + " as config file");
         }
         vault.activate();
@@ -202,9 +202,14 @@ public final class PlaybookCommand implements Callable<Integer> {
         int code = ExitCodes.OK;
         for (Playbook pb : loaded) {
             List<RunListener> listeners = new ArrayList<>();
-            listeners.add(new ConsoleOutput(out, useColor(), verbose.length));
-            if (jsonReport != null) {
-                listeners.add(new JsonReport(jsonReport));
+            if (jsonToStdout()) {
+                // stdout holds only the report, as with Ansible's json callback
+                listeners.add(new JsonReport(out));
+            } else {
+                listeners.add(new ConsoleOutput(out, useColor(), verbose.length));
+                if (jsonReport != null) {
+                    listeners.add(new JsonReport(jsonReport));
+                }
             }
             PlaybookRunner runner = new PlaybookRunner(inv, modules, expressions, options, new Listeners(listeners));
             activeRunner = runner;
@@ -221,6 +226,10 @@ public final class PlaybookCommand implements Callable<Integer> {
             }
         }
         return total == null ? ExitCodes.OK : code;
+    }
+
+    private boolean jsonToStdout() {
+        return jsonReport != null && jsonReport.toString().equals("-");
     }
 
     /** As Ansible decides: forced colour (FORCE_COLOR, ANSIBLE_FORCE_COLOR, force_color) wins, then no colour, then a terminal. */
