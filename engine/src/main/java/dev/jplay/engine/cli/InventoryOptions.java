@@ -19,6 +19,14 @@ public final class InventoryOptions {
     /** The -i sources, else ansible.cfg's / ANSIBLE_INVENTORY's inventory, else the implicit localhost. */
     Inventory load(Path cwd) {
         if (!sources.isEmpty()) {
+            for (String source : sources) {
+                Path p = cwd.resolve(source);
+                // a missing file is an error outside the run (exit 1), as the README's table says; "h1,h2," is a host list
+                if (!source.contains(",") && !java.nio.file.Files.exists(p)) {
+                    throw new java.io.UncheckedIOException("the inventory " + source + " could not be found",
+                            new java.nio.file.NoSuchFileException(source));
+                }
+            }
             return InventoryLoader.load(sources, cwd);
         }
         return AnsibleConfig.active().text(ConfigSetting.INVENTORY)
