@@ -11,8 +11,13 @@ final class RegexOption {
     }
 
     static PythonRegex compile(String python, String option) throws ModuleFailure {
+        return compile(python, option, 0);
+    }
+
+    /** With Python's re flags ({@link PythonRegex#MULTILINE}, {@link PythonRegex#DOTALL}). */
+    static PythonRegex compile(String python, String option, int flags) throws ModuleFailure {
         try {
-            return PythonRegex.compile(python, 0);
+            return PythonRegex.compile(python, flags);
         } catch (PythonRegex.Invalid e) {
             throw new ModuleFailure("option '" + option + "' is " + e.getMessage());
         }
