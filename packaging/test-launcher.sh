@@ -46,7 +46,9 @@ mkdir -p "$t/jdk11/bin"; printf '#!/bin/sh\necho "a stand-in for an old java was
 chmod 755 "$t/jdk11/bin/java"; echo 'JAVA_VERSION="11.0.2"' > "$t/jdk11/release"
 if err=$(JAVA_HOME=$t/jdk11 "$inst/bin/jplay" --version 2>&1); then fail "ran with Java 11: $err"; fi
 grep -q 'Java 17 or newer is needed; .* is Java 11.0.2' <<<"$err" || fail "old-Java message: $err"
-ok "installed: a clear message naming the package for no Java and for Java 11"
+if err=$(JAVA_HOME=$t/nowhere "$inst/bin/jplay" --version 2>&1); then fail "ran with a JAVA_HOME that has no java: $err"; fi
+grep -q "JAVA_HOME=$t/nowhere has no bin/java" <<<"$err" || fail "wrong-JAVA_HOME message: $err"
+ok "installed: a clear message naming the package for no Java and for Java 11, and for a JAVA_HOME without java"
 
 # ---------------------------------------------------------------------------------------------- clone
 clone=$t/clone

@@ -59,7 +59,9 @@ def run(case):
     elif 't' in case:
         src = 'x is %s(*a, **k)' % case['t']
     else:
-        src = "query('%s', *a, **k)" % case['l']
+        # what query(l, *args, **kw) calls in a template
+        with templar.set_temporary_context(available_variables=variables):
+            return plain(templar._query_lookup(case['l'], *variables['a'], **variables['k']))
     with templar.set_temporary_context(available_variables=variables):
         expr = env.compile_expression(src, undefined_to_none=False)
         return plain(expr(**variables))
@@ -75,6 +77,8 @@ def main():
             entry = {'case': case, 'value': run(case)}
         except Exception as e:  # the error is the expected result
             entry = {'case': case, 'error': '%s: %s' % (type(e).__name__, str(e).split('\n')[0])}
+        if 'jmsg' in case and case['jmsg'] not in entry.get('error', ''):
+            sys.exit('jmsg %r is not in what Ansible says: %r' % (case['jmsg'], entry))
         out.append(entry)
     with open(os.path.join(HERE, 'library-expected.json'), 'w') as f:
         f.write('[\n' + ',\n'.join(json.dumps(e, ensure_ascii=False) for e in out) + '\n]\n')

@@ -66,13 +66,21 @@ public final class Expressions {
 
     /** Checks a bare expression's syntax and names; throws {@link ExpressionError} with the offset of the problem. */
     public void checkExpression(String expr) {
-        jinja.compileExpression(expr.strip());
+        try {
+            jinja.compileExpression(expr.strip());
+        } catch (ExpressionError e) {
+            throw new ExpressionError(e.source(), e.offset(), "invalid expression '" + expr.strip() + "': " + e.getMessage());
+        }
     }
 
     /** Checks a templated string. */
     public void checkTemplated(String s) {
         if (Jinja.isPossiblyTemplate(s)) {
-            jinja.compileString(s);
+            try {
+                jinja.compileString(s);
+            } catch (ExpressionError e) {
+                throw new ExpressionError(e.source(), e.offset(), "template error in '" + s + "': " + e.getMessage());
+            }
         }
     }
 
@@ -134,6 +142,24 @@ public final class Expressions {
             return out;
         }
         return value;
+    }
+
+    /**
+     * A task's loop: the rendered {@code loop:} value, or for a {@code with_<name>:} form the items of
+     * Ansible's lookup of that name over the rendered terms (a string or single value is one term).
+     */
+    public Object renderLoop(Object loop, VarScope scope) {
+        if (!(loop instanceof LoopLookup ll)) {
+            return render(loop, scope);
+        }
+        Object t = render(ll.terms(), scope);
+        List<Object> terms = new ArrayList<>();
+        if (t instanceof List<?> l) {
+            terms.addAll(l);
+        } else {
+            terms.add(t);
+        }
+        return jinja.query(ll.lookup(), terms, context(scope));
     }
 
     /** Renders a string to text without turning it into a list, dict or bool (Ansible's convert_data=False). */

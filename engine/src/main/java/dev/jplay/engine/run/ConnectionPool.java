@@ -3,6 +3,7 @@ package dev.jplay.engine.run;
 import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -74,6 +75,18 @@ final class ConnectionPool implements AutoCloseable {
 
     private static String key(String host, String chosen) {
         return chosen == null ? host : host + "\u0000" + chosen;
+    }
+
+    /** Closes the host's connections (meta: reset_connection), of every type a play or task chose; the next task opens a new one. */
+    void reset(String host) {
+        for (String k : List.copyOf(open.keySet())) {
+            if (k.equals(host) || k.startsWith(host + "\u0000")) {
+                Connection c = open.remove(k);
+                if (c != null) {
+                    c.close();
+                }
+            }
+        }
     }
 
     @Override

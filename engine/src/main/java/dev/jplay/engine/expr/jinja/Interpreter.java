@@ -322,9 +322,8 @@ final class Interpreter implements CallContext {
             if (truthy(eval(c.test(), f), c.pos())) {
                 return eval(c.then(), f);
             }
-            return c.otherwise() == null
-                    ? new Undefined("if-expression", "the inline if-expression evaluated to false and no else section was defined")
-                    : eval(c.otherwise(), f);
+            // without an else, Jinja2's inline if gives a lenient undefined: it prints as nothing (Ansible renders '')
+            return c.otherwise() == null ? "" : eval(c.otherwise(), f);
         }
         throw new IllegalStateException("unknown node " + n);
     }
@@ -418,6 +417,10 @@ final class Interpreter implements CallContext {
             out.add(v);
         }
         return out;
+    }
+
+    Object query(List<Object> args) {
+        return lookup(args, new LinkedHashMap<>(), true);
     }
 
     private Object lookup(List<Object> args, Map<String, Object> kw, boolean asList) {

@@ -9,7 +9,7 @@ import dev.jplay.engine.expr.value.Undefined;
 import java.util.Map;
 
 /**
- * The few filters and tests the language itself leans on ({@code default}, {@code defined},
+ * The few filters and tests the language itself leans on ({@code default}, {@code format}, {@code defined},
  * {@code undefined}, {@code none}), used only when the library has none of that name.
  */
 final class LanguageBuiltins {
@@ -30,7 +30,11 @@ final class LanguageBuiltins {
         }
     };
 
-    private static final Map<String, Filter> FILTERS = Map.of("default", DEFAULT, "d", DEFAULT);
+    /** Jinja2's format filter is the % operator: {@code "%s-%d" | format(a, b)}. */
+    private static final Filter FORMAT = (value, args, ctx) -> PercentFormat.format(PyValues.str(value),
+            args.named().isEmpty() ? args.positional() : args.named());
+
+    private static final Map<String, Filter> FILTERS = Map.of("default", DEFAULT, "d", DEFAULT, "format", FORMAT);
     private static final Map<String, ValueTest> TESTS = Map.of(
             "defined", (v, a, c) -> !(v instanceof Undefined),
             "undefined", (v, a, c) -> v instanceof Undefined,

@@ -466,6 +466,7 @@ final class Parser {
                     case "true", "True" -> new Node.Const(Boolean.TRUE, t.pos());
                     case "false", "False" -> new Node.Const(Boolean.FALSE, t.pos());
                     case "none", "None" -> new Node.Const(null, t.pos());
+                    case "and", "or", "not", "in", "is", "if", "else" -> throw error(t, "unexpected '" + t.text() + "': a value was expected");
                     default -> new Node.Name(t.text(), t.pos());
                 };
             }

@@ -22,7 +22,7 @@ record Token(Kind kind, String text, Object value, int pos) {
     /** How the token reads in an error message. */
     String describe() {
         return switch (kind) {
-            case EOF -> "end of template";
+            case EOF -> "end of the text";
             case VAR_END -> "end of print statement";
             case BLOCK_END -> "end of statement block";
             case DATA -> "template data";

@@ -38,6 +38,15 @@ final class CollectionFilters {
                 PyValues.truthy(a.get(2, "reverse", false))));
         b.filter("groupby", (v, a, c) -> groupby(v, a.required(0, "attribute", "groupby"), a.get(1, "default", null),
                 PyValues.truthy(a.get(2, "case_sensitive", false))));
+        b.filter("items", (v, a, c) -> {
+            if (!(v instanceof Map<?, ?> m)) {
+                throw new PyValues.TypeError("Can only get item pairs from a mapping.");
+            }
+            List<Object> out = new ArrayList<>();
+            m.forEach((k, x) -> out.add(new ArrayList<>(java.util.Arrays.asList(k, x))));
+            return out;
+        });
+        b.filter("pprint", (v, a, c) -> PyValues.repr(v));
         b.filter("attr", (v, a, c) -> new Undefined("attr", "'" + PyValues.typeName(v) + " object' has no attribute '"
                 + PyValues.str(a.required(0, "name", "attr")) + "'"));
     }

@@ -13,6 +13,11 @@ final class DataFormatFilters {
         // to_nice_json(a, indent=4, sort_keys=True) with separators=(',', ': ')
         b.filter("to_nice_json", (v, a, c) -> json(v, a, new JsonWriter.Style(",", ": ",
                 (int) Operands.integer(a.get(0, "indent", 4L), "to_nice_json(indent)"), PyValues.truthy(a.get(1, "sort_keys", true)), true)));
+        b.filter("to_yaml", (v, a, c) -> yaml(v, a, flowArg(a.named().get("default_flow_style")), 2));
+        b.filter("to_nice_yaml", (v, a, c) -> yaml(v, a, false, (int) Operands.integer(a.get(0, "indent", 4L), "to_nice_yaml(indent)")));
+        b.filter("from_yaml", (v, a, c) -> v instanceof CharSequence s ? YamlFormat.load(s.toString(), false) : v);
+        b.filter("from_yaml_all", (v, a, c) -> v instanceof CharSequence s ? YamlFormat.load(s.toString(), true) : v);
+        b.filter("from_json", (v, a, c) -> JsonText.parse(Operands.string(v, "from_json")));
         b.filter("tojson", (v, a, c) -> htmlSafe(json(v, a, new JsonWriter.Style(", ", ": ", indentArg(a.get(0, "indent", null)), true, true))));
     }
 
@@ -32,6 +37,17 @@ final class DataFormatFilters {
         } catch (IllegalArgumentException e) {
             throw new FilterError("Object of type " + PyValues.typeName(v) + " is not JSON serializable");
         }
+    }
+
+    private static Boolean flowArg(Object v) {
+        return v == null ? null : PyValues.truthy(v);
+    }
+
+    private static String yaml(Object v, CallArgs a, Boolean flow, int indent) {
+        int width = (int) Operands.integer(a.named().getOrDefault("width", 80L), "width");
+        boolean sortKeys = PyValues.truthy(a.named().getOrDefault("sort_keys", true));
+        boolean explicitStart = PyValues.truthy(a.named().getOrDefault("explicit_start", false));
+        return YamlFormat.dump(v, flow, indent, width, sortKeys, explicitStart);
     }
 
     private static Integer indentArg(Object v) {

@@ -23,6 +23,16 @@ final class StandardLibrary {
         BuiltinTests.register(b);
         AnsibleTests.register(b);
         FileTests.register(b);
+        RandomFilters.register(b);
+        SizeFilters.register(b);
+        UrlFilters.register(b);
+        VarsLookups.register(b);
+        FileLookups.register(b);
+        CommandLookups.register(b);
+        ListLookups.register(b);
+        SequenceLookup.register(b);
+        PasswordLookup.register(b);
+        TableLookups.register(b);
         return b.build();
     }
 }

@@ -33,6 +33,17 @@ final class StringFilters {
         b.filter("split", (v, a, c) -> PyText.split(Operands.string(v, "split"), a.get(0, "sep", null),
                 (int) Operands.integer(a.get(1, "maxsplit", -1L), "split(maxsplit)")));
         b.filter("quote", (v, a, c) -> shellQuote(PyValues.str(v)));
+        b.filter("comment", (v, a, c) -> comment(PyValues.str(v), PyValues.str(a.get(0, "style", "plain")), a.named()));
+        Filter escape = (v, a, c) -> PyValues.str(v).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&#34;").replace("'", "&#39;");
+        b.filter("escape", escape).filter("e", escape).filter("forceescape", escape);
+        b.filter("safe", (v, a, c) -> v);
+        b.filter("format", (v, a, c) -> {
+            if (!a.positional().isEmpty() && !a.named().isEmpty()) {
+                throw new FilterError("can't handle positional and keyword arguments at the same time");
+            }
+            return PyFormat.format(PyValues.str(v), a.named().isEmpty() ? a.positional() : a.named());
+        });
         b.filter("striptags", (v, a, c) -> String.join(" ", PyText.split(PyValues.str(v).replaceAll("(?s)<!--.*?-->|<[^>]*>", ""), null, -1)
                 .stream().map(Object::toString).toList()));
     }
@@ -143,6 +154,44 @@ final class StringFilters {
             }
         }
         return first ? indention + rv : rv.toString();
+    }
+
+    /** Ansible's comment filter: text decorated as a comment block in the plain, erlang, c, cblock or xml style. */
+    private static String comment(String text, String style, java.util.Map<String, Object> kw) {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        String decoration = switch (style) {
+            case "plain" -> "# ";
+            case "erlang" -> "% ";
+            case "c" -> "// ";
+            case "cblock" -> " * ";
+            case "xml" -> " - ";
+            default -> throw new FilterError("comment: unknown style '" + style + "'; expected plain, erlang, c, cblock or xml");
+        };
+        String prepostfix = kw.containsKey("decoration") ? PyValues.str(kw.get("decoration")) : decoration;
+        params.put("newline", "\n");
+        params.put("beginning", style.equals("cblock") ? "/*" : style.equals("xml") ? "<!--" : "");
+        params.put("prefix", PyText.strip(prepostfix, null, false, true));
+        params.put("prefix_count", "1");
+        params.put("decoration", decoration);
+        params.put("postfix", PyText.strip(prepostfix, null, false, true));
+        params.put("postfix_count", "1");
+        params.put("end", style.equals("cblock") ? " */" : style.equals("xml") ? "-->" : "");
+        kw.forEach((k, x) -> params.put(k, PyValues.str(x)));
+        String nl = params.get("newline");
+        String deco = params.get("decoration");
+        String beginning = params.get("beginning").isEmpty() ? "" : params.get("beginning") + nl;
+        String prefix = "";
+        int prefixCount = Integer.parseInt(params.get("prefix_count"));
+        if (!params.get("prefix").isEmpty()) {
+            prefix = (params.get("prefix").equals(nl) ? nl : params.get("prefix") + nl).repeat(prefixCount);
+        }
+        String body = (deco + text.replace(nl, nl + deco)).replace(deco + nl, PyText.strip(deco, null, false, true) + nl);
+        StringBuilder postfix = new StringBuilder();
+        for (int i = 0; i < Integer.parseInt(params.get("postfix_count")); i++) {
+            postfix.append(nl).append(params.get("postfix"));
+        }
+        String end = params.get("end").isEmpty() ? "" : nl + params.get("end");
+        return beginning + prefix + body + postfix + end;
     }
 
     /** Python's shlex.quote, which Ansible's quote filter is. */

@@ -54,6 +54,12 @@ class LibraryTableTest {
             result = run(c);
         } catch (FilterError | PyValues.TypeError | PyValues.UndefinedError | UnsupportedOperationException e) {
             if (entry.containsKey("error")) {
+                if (c.containsKey("jmsg")) {
+                    String message = String.valueOf(e.getMessage());
+                    if (!message.contains((String) c.get("jmsg"))) {
+                        fail("the message should contain " + c.get("jmsg") + " as Ansible's (" + entry.get("error") + "), jplay says: " + message);
+                    }
+                }
                 return;
             }
             throw new AssertionError("Ansible gave " + PyValues.repr(normalize(entry.get("value"))) + ", jplay failed: " + e.getMessage(), e);
