@@ -29,7 +29,6 @@ public enum Keyword {
     STRATEGY("strategy", Type.TEXT, Level.PLAY_ONLY, false, false),
     ORDER("order", Type.TEXT, Level.PLAY_ONLY, false, false),
     REMOTE_USER("remote_user", Type.TEXT, Level.PLAY_ONLY, false, false),
-    CONNECTION("connection", Type.TEXT, Level.PLAY_ONLY, false, false),
     // plays and tasks (and blocks)
     NAME("name", Type.TEXT, Level.BOTH, false, true),
     VARS("vars", Type.MAPPING, Level.BOTH, true, false),
@@ -47,6 +46,7 @@ public enum Keyword {
     THROTTLE("throttle", Type.INT, Level.BOTH, true, true),
     RUN_ONCE("run_once", Type.BOOL, Level.BOTH, true, false),
     ANY_ERRORS_FATAL("any_errors_fatal", Type.BOOL, Level.BOTH, true, false),
+    CONNECTION("connection", Type.TEXT, Level.BOTH, true, true),
     // tasks (and blocks, unless blockAllowed is false)
     WHEN("when", Type.CONDITIONS, Level.TASK_ONLY, true, true),
     LOOP("loop", Type.LOOP, Level.TASK_ONLY, false, true, false),

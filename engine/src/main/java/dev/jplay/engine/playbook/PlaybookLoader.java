@@ -269,12 +269,9 @@ public final class PlaybookLoader implements TaskFileLoader {
         List<Path> candidates = new ArrayList<>();
         candidates.add(base.resolve("roles").resolve(name));
         candidates.add(base.resolve(name));
-        String env = System.getenv("ANSIBLE_ROLES_PATH");
-        if (env != null) {
-            for (String p : env.split(":")) {
-                candidates.add(Path.of(p).resolve(name));
-            }
-        }
+        // roles_path of ansible.cfg, or ANSIBLE_ROLES_PATH
+        dev.jplay.engine.config.AnsibleConfig.active().text(dev.jplay.engine.config.ConfigSetting.ROLES_PATH)
+                .ifPresent(list -> java.util.Arrays.stream(list.split(",")).forEach(p -> candidates.add(Path.of(p).resolve(name))));
         for (Path c : candidates) {
             if (Files.isDirectory(c)) {
                 return c.normalize();
@@ -580,12 +577,26 @@ public final class PlaybookLoader implements TaskFileLoader {
         if (delegate != null) {
             checkTemplated(r, "delegate_to", delegate);
         }
+        String connection = r.string("connection");
+        if (connection != null) {
+            checkConnection(r, connection);
+        }
         Set<String> tags = new LinkedHashSet<>(r.commaList("tags"));
         return new TaskKeywords(when, loop, lc, register, r.stringList("notify"), r.stringList("listen"), tags, r.bool("become"),
                 r.string("become_user"), becomeMethod, failedWhen, changedWhen, r.boolOrExpression("ignore_errors"),
                 r.bool("ignore_unreachable"), until, r.intOrExpression("retries"), r.intOrExpression("delay"), r.bool("no_log"),
                 r.bool("check_mode"), r.bool("diff"), env, r.bool("run_once"), vars, delegate, r.intOrExpression("timeout"),
-                r.intOrExpression("throttle"), r.bool("any_errors_fatal"));
+                r.intOrExpression("throttle"), r.bool("any_errors_fatal"), connection);
+    }
+
+    /** {@code connection:} names a connection jplay has (an expression is checked when it is rendered). */
+    private void checkConnection(NodeReader r, String connection) {
+        if (connection.contains("{{")) {
+            checkTemplated(r, "connection", connection);
+        } else if (!dev.jplay.engine.connection.ConnectionFactory.TYPES.contains(connection.strip())) {
+            throw r.error("connection", "connection '" + connection + "' is not supported: expected one of "
+                    + String.join(", ", dev.jplay.engine.connection.ConnectionFactory.TYPES));
+        }
     }
 
     private void checkExpression(NodeReader r, String key, String expr) {

@@ -1,6 +1,7 @@
 package dev.jplay.engine.run;
 
 import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.VarScope;
 import dev.jplay.engine.playbook.Keyword;
 import dev.jplay.engine.playbook.TaskKeywords;
@@ -44,8 +45,8 @@ final class LoopItems {
                 vars.put(lc.indexVar(), index);
             }
             index++;
-            String label = lc.label() != null ? Expressions.toText(expressions.render(lc.label(), scope.with(vars)))
-                    : Expressions.toText(item);
+            // as Ansible shows an item: Python's str() ({'key': 'a'}, True, None)
+            String label = PyValues.str(lc.label() != null ? expressions.render(lc.label(), scope.with(vars)) : item);
             out.add(new Item(item, lc.loopVar(), vars, label));
         }
         return out;
