@@ -3,6 +3,7 @@ package dev.jplay.engine.run;
 import dev.jplay.engine.connection.Become;
 import dev.jplay.engine.connection.ConnectionException;
 import dev.jplay.engine.error.InputError;
+import dev.jplay.engine.expr.DataValue;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.VarScope;
@@ -314,10 +315,10 @@ final class PlayRunner {
                     continue;
                 }
                 for (Map<String, Object> it : iterations(inc, scope, h, title)) {
-                    VarScope itemScope = scope.with(it);
-                    String file = Expressions.toText(run.expressions().render(inc.file(), itemScope));
+                    VarScope itemScope = scope.withData(it);
+                    String file = Expressions.toText(itemScope.render(inc.file()));
                     String label = it.isEmpty() ? null : inc.keywords().loopControl() != null && inc.keywords().loopControl().label() != null
-                            ? Expressions.toText(run.expressions().render(inc.keywords().loopControl().label(), itemScope))
+                            ? Expressions.toText(itemScope.render(inc.keywords().loopControl().label()))
                             : Expressions.toText(it.values().iterator().next());
                     byFile.computeIfAbsent(file + "\u0000" + Expressions.toText(it),
                             k -> new Inclusion(file, it, label, new ArrayList<>())).hosts().add(h);
@@ -331,7 +332,7 @@ final class PlayRunner {
         for (Inclusion in : byFile.values()) {
             TaskKeywords kw = inc.keywords();
             Map<String, Object> mergedVars = new LinkedHashMap<>(kw.vars());
-            mergedVars.putAll(in.loopVars());
+            mergedVars.putAll(DataValue.all(in.loopVars())); // loop items are data, never rendered again
             TaskKeywords inherited = new TaskKeywords(List.of(), null, null, null, List.of(), List.of(), kw.tags(), kw.become(),
                     kw.becomeUser(), kw.becomeMethod(), List.of(), List.of(), kw.ignoreErrors(), kw.ignoreUnreachable(), List.of(), null,
                     null, kw.noLog(), kw.checkMode(), kw.diff(), kw.environment(), kw.runOnce(), mergedVars, kw.delegateTo(),
@@ -360,7 +361,7 @@ final class PlayRunner {
         if (inc.keywords().loop() == null) {
             return List.of(Map.of());
         }
-        Object items = run.expressions().render(inc.keywords().loop(), scope);
+        Object items = scope.render(inc.keywords().loop());
         if (!(items instanceof List<?> l)) {
             throw new ExpressionError(String.valueOf(inc.keywords().loop()), -1, "'loop' must give a list, but gave "
                     + (items == null ? "nothing" : "'" + Expressions.toText(items) + "'"));

@@ -3,6 +3,7 @@ package dev.jplay.engine.run;
 import dev.jplay.engine.connection.Become;
 import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
+import dev.jplay.engine.expr.DataValue;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.TemplateFiles;
@@ -65,7 +66,7 @@ final class TaskRunner {
         String delegate = null;
         try {
             VarScope scope = vars.scope(host, play, kw, task.role(), Map.of());
-            delegate = kw.delegateTo() == null ? null : Expressions.toText(expressions.render(kw.delegateTo(), scope));
+            delegate = kw.delegateTo() == null ? null : Expressions.toText(scope.render(kw.delegateTo()));
             TaskOutcome o;
             if (kw.loop() == null) {
                 o = single(task, host, scope, delegate, start, hidden);
@@ -94,7 +95,7 @@ final class TaskRunner {
 
     private TaskOutcome loop(TaskNode.Task task, HostState host, VarScope scope, String delegate, long start, boolean hidden) {
         TaskKeywords kw = task.keywords();
-        Object items = expressions.render(kw.loop(), scope);
+        Object items = scope.render(kw.loop());
         if (!(items instanceof List<?> list)) {
             ModuleResult r = ModuleResult.failed(where(task) + "'loop' must give a list, but gave "
                     + (items == null ? "nothing" : items.getClass().getSimpleName().toLowerCase() + " '" + Expressions.toText(items) + "'"));
@@ -116,8 +117,8 @@ final class TaskRunner {
                 loopVars.put(lc.indexVar(), index);
             }
             index++;
-            VarScope itemScope = scope.with(loopVars);
-            String label = lc.label() != null ? Expressions.toText(expressions.render(lc.label(), itemScope)) : Expressions.toText(item);
+            VarScope itemScope = scope.withData(loopVars);
+            String label = lc.label() != null ? Expressions.toText(itemScope.render(lc.label())) : Expressions.toText(item);
             TaskStatus status;
             ModuleResult r;
             if (firstFalse(kw.when(), itemScope) != null) {
@@ -173,7 +174,7 @@ final class TaskRunner {
             }
             Map<String, Object> reg = new LinkedHashMap<>(a.result.asRegistered());
             reg.put("attempts", attempts);
-            VarScope withResult = kw.register() != null ? scope.with(Map.of(kw.register(), reg)) : scope;
+            VarScope withResult = kw.register() != null ? scope.withData(Map.of(kw.register(), reg)) : scope;
             boolean done = firstFalse(kw.until(), withResult) == null;
             if (done || attempts > retries) {
                 ModuleResult r = a.result;
@@ -243,7 +244,7 @@ final class TaskRunner {
 
     private ModuleArgs bindArgs(TaskNode.Task task, Module module, VarScope scope) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> rendered = (Map<String, Object>) expressions.render(task.args(), scope);
+        Map<String, Object> rendered = (Map<String, Object>) scope.render(task.args());
         rendered.values().removeIf(v -> VarsAssembler.OMIT.equals(v));
         return ArgsBinder.bind(module.spec(), rendered);
     }
@@ -258,7 +259,7 @@ final class TaskRunner {
         if (kw.register() != null) {
             overlay.put(kw.register(), result.asRegistered());
         }
-        VarScope s = scope.with(overlay);
+        VarScope s = scope.withData(overlay);
         // like Ansible: changed_when applies to failed results too, and is evaluated before failed_when
         if (!kw.changedWhen().isEmpty()) {
             result = result.withChanged(firstFalse(kw.changedWhen(), s) == null);
@@ -274,7 +275,7 @@ final class TaskRunner {
     private void applyFacts(HostState host, ModuleResult r) {
         if (!r.facts().isEmpty() && !r.failed()) {
             synchronized (host) {
-                host.runtimeVars.putAll(r.facts());
+                host.runtimeVars.putAll(DataValue.all(r.facts()));
             }
         }
     }
@@ -289,7 +290,7 @@ final class TaskRunner {
             reg.put("attempts", o.attempts());
         }
         synchronized (host) {
-            host.runtimeVars.put(name, reg);
+            host.runtimeVars.put(name, DataValue.of(reg));
         }
     }
 
@@ -311,7 +312,7 @@ final class TaskRunner {
             return Become.NONE;
         }
         Object hostUser = firstVar(scope, "jplay_become_user", "ansible_become_user");
-        String user = kw.becomeUser() != null ? text(expressions.render(kw.becomeUser(), scope))
+        String user = kw.becomeUser() != null ? text(scope.render(kw.becomeUser()))
                 : hostUser != null ? text(hostUser) : cli.user() != null ? cli.user() : "root";
         Object hostMethod = firstVar(scope, "jplay_become_method", "ansible_become_method");
         String method = kw.becomeMethod() != null ? kw.becomeMethod()
@@ -338,7 +339,7 @@ final class TaskRunner {
             return Map.of();
         }
         Map<String, String> env = new LinkedHashMap<>();
-        kw.environment().forEach((k, v) -> env.put(k, text(expressions.render(v, scope))));
+        kw.environment().forEach((k, v) -> env.put(k, text(scope.render(v))));
         return env;
     }
 
@@ -351,7 +352,7 @@ final class TaskRunner {
     private boolean ignoreErrors(TaskKeywords kw, VarScope scope) {
         Object v = kw.ignoreErrors();
         if (v instanceof String s) {
-            return Truthiness.isTrue(expressions.render(s, scope));
+            return Truthiness.isTrue(scope.render(s));
         }
         return Boolean.TRUE.equals(v);
     }
@@ -367,7 +368,7 @@ final class TaskRunner {
     }
 
     private Object render(Object v, VarScope scope) {
-        return v == null ? null : expressions.render(v, scope);
+        return v == null ? null : scope.render(v);
     }
 
     private static int toInt(Object v, int fallback) {

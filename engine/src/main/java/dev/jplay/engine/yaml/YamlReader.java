@@ -169,6 +169,7 @@ public final class YamlReader {
                             + " a million values" : "YAML holds more than a million values: expected at most a million");
         }
         SourceLocation loc = location(file, node.getStartMark().orElse(null));
+        refuseUnknownTag(node, loc);
         if (node instanceof ScalarNode s) {
             return scalar(s, loc);
         }
@@ -202,6 +203,26 @@ public final class YamlReader {
             entries.put(key, convert(t.getValueNode(), file, depth + 1, budget));
         }
         return new YamlNode.MapNode(entries, keys, loc);
+    }
+
+    /** Local tags jplay gives a meaning to; any other local tag is refused, as Ansible refuses it. */
+    private static final java.util.Set<String> LOCAL_TAGS = java.util.Set.of("!vault", "!vault-encrypted", YamlNode.Scalar.UNSAFE);
+
+    /**
+     * Refuses tags that would be ignored silently: {@code !!python/...} (PyYAML's object tags, which Ansible's
+     * safe loader refuses too) and unknown local tags such as {@code !foo}.
+     */
+    private static void refuseUnknownTag(Node node, SourceLocation loc) {
+        String tag = node.getTag().getValue();
+        if (tag.startsWith(Tag.PREFIX + "python/")) {
+            throw new InputError(loc, "the YAML tag '!!" + tag.substring(Tag.PREFIX.length())
+                    + "' is not allowed: expected plain YAML values (Python object tags are never constructed)");
+        }
+        boolean local = tag.startsWith("!") && !tag.startsWith("!!");
+        if (local && (!(node instanceof ScalarNode) || !LOCAL_TAGS.contains(tag))) {
+            throw new InputError(loc, "unknown YAML tag '" + tag + "': expected a plain value, !unsafe or !vault"
+                    + (node instanceof ScalarNode ? "" : " (on a single value)"));
+        }
     }
 
     private static YamlNode.Scalar scalar(ScalarNode s, SourceLocation loc) {
