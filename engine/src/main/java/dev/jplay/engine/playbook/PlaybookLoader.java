@@ -547,6 +547,12 @@ public final class PlaybookLoader {
         until.forEach(w -> checkExpression(r, "until", w));
         Map<String, Object> env = r.mapping("environment");
         expressionsIn(env, r, "environment");
+        for (String name : env.keySet()) {
+            String problem = name.contains("{{") ? null : dev.jplay.engine.connection.EnvironmentName.problem(name);
+            if (problem != null) {
+                throw r.error("environment", problem);
+            }
+        }
         Map<String, Object> vars = playLevel ? Map.of() : r.mapping("vars");
         expressionsIn(vars, r, "vars");
         String register = r.string("register");

@@ -3,6 +3,7 @@ package dev.jplay.engine.run;
 import dev.jplay.engine.connection.Become;
 import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
+import dev.jplay.engine.connection.EnvironmentName;
 import dev.jplay.engine.expr.DataValue;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
@@ -246,7 +247,19 @@ final class TaskRunner {
         @SuppressWarnings("unchecked")
         Map<String, Object> rendered = (Map<String, Object>) scope.render(task.args());
         rendered.values().removeIf(v -> VarsAssembler.OMIT.equals(v));
+        rendered.forEach(TaskRunner::refuseNul);
         return ArgsBinder.bind(module.spec(), rendered);
+    }
+
+    /** A NUL cannot reach a host (paths, argv and sh cut it off): refused as a literal one is at load time, never dropped. */
+    private static void refuseNul(String option, Object value) {
+        if (value instanceof String s && s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("option '" + option + "': a NUL character (\\0) is not allowed in a value");
+        } else if (value instanceof Map<?, ?> m) {
+            m.values().forEach(v -> refuseNul(option, v));
+        } else if (value instanceof List<?> l) {
+            l.forEach(v -> refuseNul(option, v));
+        }
     }
 
     private ModuleResult applyConditions(TaskNode.Task task, VarScope scope, ModuleResult result) {
@@ -339,7 +352,14 @@ final class TaskRunner {
             return Map.of();
         }
         Map<String, String> env = new LinkedHashMap<>();
-        kw.environment().forEach((k, v) -> env.put(k, text(scope.render(v))));
+        kw.environment().forEach((k, v) -> {
+            String name = k.contains("{{") ? text(scope.render(k)) : k;
+            String problem = EnvironmentName.problem(name);
+            if (problem != null) {
+                throw new IllegalArgumentException("environment: " + problem);
+            }
+            env.put(name, text(scope.render(v)));
+        });
         return env;
     }
 
