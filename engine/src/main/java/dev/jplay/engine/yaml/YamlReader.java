@@ -244,6 +244,8 @@ public final class YamlReader {
             value = null;
         } else if (tag.equals(Tag.BOOL)) {
             value = Boolean.parseBoolean(v.toLowerCase());
+        } else if (tag.equals(Tag.INT) && v.matches("[-+]?0[0-9_]*[89][0-9_]*")) {
+            value = v; // YAML 1.1, as Ansible reads it: 0888 is neither octal nor decimal, so text
         } else if (tag.equals(Tag.INT)) {
             value = parseInt(v);
         } else if (tag.equals(Tag.FLOAT)) {
@@ -267,6 +269,9 @@ public final class YamlReader {
         } else if (s.startsWith("0o")) {
             radix = 8;
             s = s.substring(2);
+        } else if (s.length() > 1 && s.startsWith("0") && s.chars().allMatch(c -> c >= '0' && c <= '7')) {
+            // YAML 1.1, as Ansible reads playbooks: 0644 is octal (mode: 0644 means rw-r--r--)
+            radix = 8;
         }
         try {
             long l = Long.parseLong(s, radix) * (neg ? -1 : 1);
