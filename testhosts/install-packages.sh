@@ -5,7 +5,8 @@ set -eu
 PKGS="openjdk-17-jdk-headless maven openssh-server openssh-client sudo iproute2 procps curl
       debootstrap systemd-container ansible-core podman uidmap docker-registry busybox-static
       dbus-daemon python3-dbus python3-gi bsdutils util-linux
-      slirp4netns fuse-overlayfs crun runc conmon containernetworking-plugins catatonit iptables skopeo"
+      slirp4netns fuse-overlayfs crun runc conmon containernetworking-plugins catatonit iptables skopeo
+      rpm"                                   # rpm: rpmbuild, for packaging/build-packages.sh
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

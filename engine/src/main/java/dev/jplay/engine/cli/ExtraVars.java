@@ -2,6 +2,7 @@ package dev.jplay.engine.cli;
 
 import dev.jplay.engine.error.InputError;
 import dev.jplay.engine.error.SourceLocation;
+import dev.jplay.engine.playbook.KeyValueText;
 import dev.jplay.engine.yaml.YamlNode;
 import dev.jplay.engine.yaml.YamlReader;
 
@@ -42,41 +43,12 @@ final class ExtraVars {
         return out;
     }
 
+    /** {@code k=v k2="v 2"}, read as module options are (Ansible's parse_kv). */
     private static Map<String, Object> keyValues(String s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        int i = 0;
-        while (i < s.length()) {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            if (i >= s.length()) {
-                break;
-            }
-            int eq = s.indexOf('=', i);
-            if (eq < 0) {
-                throw new InputError(null, "-e", "expected key=value, JSON, or @file, got '" + s.substring(i) + "'");
-            }
-            String key = s.substring(i, eq).strip();
-            if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new InputError(null, "-e", "'" + key + "' is not a valid variable name");
-            }
-            int j = eq + 1;
-            StringBuilder v = new StringBuilder();
-            char quote = 0;
-            while (j < s.length() && (quote != 0 || !Character.isWhitespace(s.charAt(j)))) {
-                char c = s.charAt(j);
-                if (quote == 0 && (c == '"' || c == '\'')) {
-                    quote = c;
-                } else if (c == quote) {
-                    quote = 0;
-                } else {
-                    v.append(c);
-                }
-                j++;
-            }
-            out.put(key, v.toString());
-            i = j;
+        try {
+            return KeyValueText.pairs(s);
+        } catch (IllegalArgumentException e) {
+            throw new InputError(null, "-e", e.getMessage());
         }
-        return out;
     }
 }

@@ -2,11 +2,15 @@ package dev.jplay.engine.cli;
 
 import picocli.CommandLine;
 
-/** {@code jplay --version}. */
+/** {@code jplay --version}: jplay's version and commit, then the Java running it (as ansible-playbook names its python). */
 public final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"jplay " + (v == null ? "0.1.0" : v) + " (Java " + System.getProperty("java.version") + ")"};
+        BuildInfo build = BuildInfo.load();
+        return new String[] {
+            "jplay " + build.version() + " (commit " + build.commit() + ")",
+            "  java version = " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + ") ("
+                    + System.getProperty("java.home") + ")",
+        };
     }
 }

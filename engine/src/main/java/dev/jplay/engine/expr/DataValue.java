@@ -62,7 +62,7 @@ public record DataValue(Object value) {
             return false;
         }
         if (value instanceof String s) {
-            return s.contains("{{");
+            return Expressions.containsExpression(s);
         }
         if (value instanceof Map<?, ?> m) {
             return m.values().stream().anyMatch(DataValue::holdsExpression);

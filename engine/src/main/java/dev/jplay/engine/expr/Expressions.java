@@ -1,72 +1,50 @@
 package dev.jplay.engine.expr;
 
+import dev.jplay.engine.expr.jinja.Jinja;
+import dev.jplay.engine.expr.jinja.JinjaTemplate;
+import dev.jplay.engine.expr.jinja.RenderContext;
+import dev.jplay.engine.expr.jinja.Variables;
+import dev.jplay.engine.expr.lib.Library;
+import dev.jplay.engine.expr.value.PyValues;
+import dev.jplay.engine.expr.value.Undefined;
 import dev.jplay.engine.json.JsonWriter;
-import freemarker.core.Environment;
-import freemarker.core.InvalidReferenceException;
-import freemarker.core.ParseException;
-import freemarker.core.TemplateClassResolver;
-import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapper;
-import freemarker.template.DefaultObjectWrapperBuilder;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import freemarker.template.TemplateModel;
-import freemarker.template.TemplateModelException;
-import freemarker.template.utility.DeepUnwrap;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code {{ expr }}} in playbook strings, evaluated in FreeMarker's expression language.
- * Parsed expressions are cached, so a task run on many hosts parses once. Thread-safe.
+ * {@code {{ }}} in playbook strings and bare conditions, in Jinja2 with Ansible's rules: strings are
+ * templates, a rendered string that reads as a list, dict or bool becomes one, a variable that is
+ * just {@code {{ name }}} keeps its number or bool, undefined variables are errors naming them.
+ * Compiled strings are cached, so a task run on many hosts parses once. Thread-safe.
  */
 public final class Expressions {
-    private static final String PREFIX = "<#assign __jp_v = (";
-    private static final String SUFFIX = ")>";
+    /** Ansible's SINGLE_VAR: {@code {{ name }}} alone (Python's $ also matches before a final newline). */
+    private static final Pattern SINGLE_VAR = Pattern.compile("^\\{\\{\\s*(\\w*)\\s*}}\\n?$");
 
-    private final Configuration cfg;
-    private final DefaultObjectWrapper wrapper;
-    private final Map<String, Template> cache = new ConcurrentHashMap<>();
+    private final Jinja jinja;
 
     public Expressions() {
-        cfg = newConfiguration();
-        wrapper = (DefaultObjectWrapper) cfg.getObjectWrapper();
+        this(Library.standard());
     }
 
-    /** The FreeMarker settings shared by expressions and template files. */
-    public static Configuration newConfiguration() {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        DefaultObjectWrapperBuilder wb = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        wb.setUseAdaptersForContainers(true);
-        wb.setExposeFields(false);
-        c.setObjectWrapper(wb.build());
-        c.setNumberFormat("computer");
-        c.setBooleanFormat("c");
-        c.setLocale(Locale.ROOT);
-        c.setDefaultEncoding("UTF-8");
-        c.setOutputEncoding("UTF-8");
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setAPIBuiltinEnabled(false);
-        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        return c;
+    public Expressions(Library library) {
+        this.jinja = new Jinja(library);
     }
 
+    public Jinja jinja() {
+        return jinja;
+    }
+
+    /** True for a string Ansible would template (it holds {{, {% or {#), or a list/map holding one. */
     public static boolean containsExpression(Object value) {
         if (value instanceof String s) {
-            return s.contains("{{");
+            return Jinja.isPossiblyTemplate(s);
         }
         if (value instanceof Map<?, ?> m) {
             for (Object v : m.values()) {
@@ -86,20 +64,22 @@ public final class Expressions {
         return false;
     }
 
-    /** Checks a bare expression's syntax; throws {@link ExpressionError} with the offset of the problem. */
+    /** Checks a bare expression's syntax and names; throws {@link ExpressionError} with the offset of the problem. */
     public void checkExpression(String expr) {
-        compile(expr);
+        try {
+            jinja.compileExpression(expr.strip());
+        } catch (ExpressionError e) {
+            throw new ExpressionError(e.source(), e.offset(), "invalid expression '" + expr.strip() + "': " + e.getMessage());
+        }
     }
 
-    /** Checks every {@code {{ }}} in a string. */
+    /** Checks a templated string. */
     public void checkTemplated(String s) {
-        for (TemplateString.Part p : TemplateString.parse(s)) {
-            if (p instanceof TemplateString.Expr e) {
-                try {
-                    compile(e.expression());
-                } catch (ExpressionError err) {
-                    throw new ExpressionError(s, e.offset() + Math.max(err.offset(), 0), err.getMessage());
-                }
+        if (Jinja.isPossiblyTemplate(s)) {
+            try {
+                jinja.compileString(s);
+            } catch (ExpressionError e) {
+                throw new ExpressionError(e.source(), e.offset(), "template error in '" + s + "': " + e.getMessage());
             }
         }
     }
@@ -115,82 +95,41 @@ public final class Expressions {
         }
     }
 
-    private Template compile(String expr) {
-        Template t = cache.get(expr);
-        if (t != null) {
-            return t;
-        }
-        if (expr.isBlank()) {
-            throw new ExpressionError(expr, 0, "empty expression");
-        }
-        String jinja = JinjaHints.jinjaFilter(expr);
-        if (jinja != null) {
-            throw new ExpressionError(expr, expr.indexOf('|'), "'" + expr + "' is Jinja2, but jplay's expressions are FreeMarker's: " + jinja);
-        }
-        try {
-            t = new Template("expr", new StringReader(PREFIX + expr + SUFFIX), cfg);
-        } catch (ParseException e) {
-            int col = e.getColumnNumber() - PREFIX.length() - 1;
-            String msg = e.getEditorMessage() != null ? e.getEditorMessage() : e.getMessage();
-            throw new ExpressionError(expr, Math.max(0, Math.min(col, expr.length())),
-                    "invalid expression '" + expr + "': " + ParseErrorText.describe(expr, msg, col) + JinjaHints.hintFor(expr));
-        } catch (IOException e) {
-            throw new ExpressionError(expr, -1, e.getMessage());
-        }
-        cache.put(expr, t);
-        return t;
-    }
-
-    /** Evaluates a bare expression to a plain Java value (String, Integer/Long/Double, Boolean, List, Map, or null). */
+    /** Evaluates a bare expression to a plain value (String, Long/Integer, Double, Boolean, List, Map, or null); undefined is an error. */
     public Object evaluate(String expr, VarScope scope) {
-        Template t = compile(expr.strip());
+        Object v = jinja.evaluate(jinja.compileExpression(expr.strip()), context(scope));
+        if (v instanceof Undefined u) {
+            throw new ExpressionError(expr, -1, u.message(), u.name());
+        }
+        return v;
+    }
+
+    /** Whether a bare expression is defined ({@code expr is defined}), for debug var= and the like. */
+    public boolean isDefined(String expr, VarScope scope) {
         try {
-            Environment env = t.createProcessingEnvironment(new ScopeModel(scope, wrapper), Writer.nullWriter());
-            env.process();
-            TemplateModel v = env.getMainNamespace().get("__jp_v");
-            return normalize(v == null ? null : DeepUnwrap.unwrap(v));
-        } catch (InvalidReferenceException e) {
-            String blamed = stripParens(e.getBlamedExpressionString());
-            throw new ExpressionError(expr, -1, (blamed == null ? "undefined value" : "'" + blamed + "' is undefined")
-                    + " in '" + expr + "' (give a default with " + (blamed == null ? "x" : blamed) + "!'value', or test it with "
-                    + (blamed == null ? "x" : blamed) + "??)" + JinjaHints.hintFor(expr), blamed);
+            return !(jinja.evaluate(jinja.compileExpression(expr.strip()), context(scope)) instanceof Undefined);
         } catch (ExpressionError e) {
-            throw e;
-        } catch (TemplateException e) {
-            if (e.getCause() instanceof ExpressionError inner) {
-                throw inner;
-            }
-            throw new ExpressionError(expr, -1, "cannot evaluate '" + expr + "': " + firstLine(e.getMessageWithoutStackTop())
-                    + JinjaHints.hintFor(expr));
-        } catch (IOException e) {
-            throw new ExpressionError(expr, -1, e.getMessage());
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof ExpressionError inner) {
-                throw inner;
+            if (e.undefinedVariable() != null) {
+                return false;
             }
             throw e;
         }
     }
 
-    /** Renders expressions in a value: a string that is exactly one {@code {{ expr }}} keeps the value's type. */
+    /** Renders a value as Ansible's templar does: strings are templates; lists and maps are rendered item by item. */
     public Object render(Object value, VarScope scope) {
         if (value instanceof String s) {
-            if (!s.contains("{{")) {
+            if (!Jinja.isPossiblyTemplate(s)) {
                 return s;
             }
-            String single = TemplateString.singleExpression(s);
-            if (single != null) {
-                return evaluate(single, scope);
-            }
-            StringBuilder sb = new StringBuilder();
-            for (TemplateString.Part p : TemplateString.parse(s)) {
-                if (p instanceof TemplateString.Literal l) {
-                    sb.append(l.text());
-                } else {
-                    sb.append(toText(evaluate(((TemplateString.Expr) p).expression(), scope)));
+            Matcher single = SINGLE_VAR.matcher(s);
+            if (single.matches() && scope.has(single.group(1))) {
+                Object v = scope.raw().get(single.group(1)); // the variable as written, not rendered: "{{ n }}" stays a string
+                if (v == null || v instanceof Boolean || v instanceof Number) {
+                    return v;
                 }
             }
-            return sb.toString();
+            return jinja.renderValue(jinja.compileString(s), context(scope));
         }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -205,14 +144,33 @@ public final class Expressions {
         return value;
     }
 
-    /** Evaluates a condition ({@code when}, {@code failed_when}...) with Ansible-like truthiness. */
-    public boolean test(String expr, VarScope scope) {
-        String e = expr.strip();
-        String single = TemplateString.singleExpression(e);
-        return Truthiness.isTrue(evaluate(single != null ? single : e, scope));
+    /** Renders a string to text without turning it into a list, dict or bool (Ansible's convert_data=False). */
+    public String renderText(String s, VarScope scope) {
+        return Jinja.isPossiblyTemplate(s) ? jinja.renderText(jinja.compileString(s), context(scope)) : s;
     }
 
-    /** How a value reads inside a larger string: lists and maps as JSON. */
+    /**
+     * A condition ({@code when}, {@code failed_when}, {@code changed_when}, {@code until}, {@code assert that}),
+     * as Ansible's Conditional evaluates it: a templated condition is rendered first; a string result is
+     * then evaluated as a bare expression, anything else by its truth.
+     */
+    public boolean test(String expr, VarScope scope) {
+        String e = expr.strip();
+        if (Jinja.isPossiblyTemplate(e)) {
+            Object v = render(e, scope);
+            if (!(v instanceof String s) || s.isEmpty()) {
+                return PyValues.truthy(v);
+            }
+            e = s.strip();
+        }
+        if (e.isEmpty()) {
+            return false;
+        }
+        Object v = jinja.evaluate(jinja.compileExpression(e), context(scope));
+        return Jinja.truthy(v, e);
+    }
+
+    /** How a value reads in a message or a command line: Python's str() for scalars, JSON for lists and maps. */
     public static String toText(Object v) {
         if (v == null) {
             return "";
@@ -220,46 +178,24 @@ public final class Expressions {
         if (v instanceof Map<?, ?> || v instanceof List<?>) {
             return JsonWriter.write(v);
         }
-        if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
-            return Long.toString(d.longValue());
-        }
-        return v.toString();
+        return PyValues.str(v);
     }
 
-    static Object normalize(Object v) {
-        if (v instanceof BigDecimal bd) {
-            try {
-                long l = bd.longValueExact();
-                return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
-            } catch (ArithmeticException e) {
-                return bd.doubleValue();
-            }
-        }
-        if (v instanceof BigInteger bi) {
-            return bi.bitLength() < 32 ? (Object) bi.intValue() : bi.bitLength() < 64 ? (Object) bi.longValue() : bi;
-        }
-        if (v instanceof Float f) {
-            return f.doubleValue();
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), normalize(x)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(x -> out.add(normalize(x)));
-            return out;
-        }
-        return v;
+    private RenderContext context(VarScope scope) {
+        return new RenderContext(new ScopeVariables(scope), null, List.<Path>of());
     }
 
-    private static String stripParens(String s) {
-        String t = s == null ? null : s.strip();
-        while (t != null && t.startsWith("(") && t.endsWith(")")) {
-            t = t.substring(1, t.length() - 1).strip();
+    /** A {@link VarScope} as the names a template sees: each variable rendered when first read. */
+    private record ScopeVariables(VarScope scope) implements Variables {
+        @Override
+        public boolean has(String name) {
+            return scope.has(name);
         }
-        return t;
+
+        @Override
+        public Object get(String name) {
+            return scope.resolve(name);
+        }
     }
 
     static String firstLine(String s) {
@@ -269,56 +205,5 @@ public final class Expressions {
         String t = s.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl);
-    }
-
-    DefaultObjectWrapper wrapper() {
-        return wrapper;
-    }
-
-    Configuration configuration() {
-        return cfg;
-    }
-
-    /** Exposes a {@link VarScope} to FreeMarker, rendering each variable when it is first read. */
-    static final class ScopeModel implements freemarker.template.TemplateHashModelEx {
-        private final VarScope scope;
-        private final DefaultObjectWrapper wrapper;
-
-        ScopeModel(VarScope scope, DefaultObjectWrapper wrapper) {
-            this.scope = scope;
-            this.wrapper = wrapper;
-        }
-
-        @Override
-        public TemplateModel get(String key) throws TemplateModelException {
-            if (!scope.has(key)) {
-                return null;
-            }
-            return wrapper.wrap(scope.resolve(key));
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return scope.names().isEmpty();
-        }
-
-        @Override
-        public int size() {
-            return scope.names().size();
-        }
-
-        @Override
-        public freemarker.template.TemplateCollectionModel keys() throws TemplateModelException {
-            return (freemarker.template.TemplateCollectionModel) wrapper.wrap(new ArrayList<>(scope.names()));
-        }
-
-        @Override
-        public freemarker.template.TemplateCollectionModel values() throws TemplateModelException {
-            List<Object> vals = new ArrayList<>();
-            for (String k : scope.names()) {
-                vals.add(scope.resolve(k));
-            }
-            return (freemarker.template.TemplateCollectionModel) wrapper.wrap(vals);
-        }
     }
 }

@@ -84,7 +84,7 @@ public final class VarScope {
             return d.value();
         }
         if (value instanceof String s) {
-            return s.contains("{{") ? expressions.render(s, this) : s;
+            return Expressions.containsExpression(s) ? expressions.render(s, this) : s;
         }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -126,8 +126,8 @@ final class VarsDirectory {
     private static Map<String, Object> read(Path file) {
         // readText opens a vaulted file with the run's vault passwords
         YamlNode root = YamlReader.parse(YamlReader.readText(file), file);
-        if (root == null) {
-            return Map.of();
+        if (root == null || root instanceof YamlNode.Scalar s && s.value() == null) {
+            return Map.of(); // only '---' and comments: no variables, as in Ansible
         }
         if (!(root instanceof YamlNode.MapNode)) {
             throw new InputError(root.location(), "a vars file must be a mapping of variable names to values, got "

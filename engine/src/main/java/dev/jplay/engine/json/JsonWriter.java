@@ -20,25 +20,37 @@ import java.util.Map;
  */
 public final class JsonWriter {
 
-    private static final String INDENT = "    ";
+    /**
+     * Python's {@code json.dumps} options: {@code separators}, {@code indent} (null: one line),
+     * {@code sort_keys} and {@code ensure_ascii} (everything outside space..~ as a lower-case \\uXXXX).
+     */
+    public record Style(String itemSeparator, String keySeparator, Integer indent, boolean sortKeys, boolean ensureAscii) {
+        /** {@code json.dumps(value)} with no arguments: {@code {"a": 1, "b": [true, null]}}, non-ASCII escaped. */
+        public static final Style PYTHON_DEFAULT = new Style(", ", ": ", null, false, true);
+        static final Style COMPACT = new Style(",", ":", null, false, false);
+        static final Style PRETTY = new Style(",", ": ", 4, false, false);
+    }
 
     private final StringBuilder out = new StringBuilder();
-    private final boolean pretty;
+    private final Style style;
 
-    private JsonWriter(boolean pretty) {
-        this.pretty = pretty;
+    private JsonWriter(Style style) {
+        this.style = style;
     }
 
     /** Compact JSON without any whitespace: {@code {"a":1,"b":[true,null]}}. */
     public static String write(Object value) {
-        JsonWriter writer = new JsonWriter(false);
-        writer.value(value, 0);
-        return writer.out.toString();
+        return write(value, Style.COMPACT);
     }
 
     /** JSON indented by four spaces per level, as {@code json.dumps(value, indent=4)} prints it. */
     public static String writePretty(Object value) {
-        JsonWriter writer = new JsonWriter(true);
+        return write(value, Style.PRETTY);
+    }
+
+    /** JSON as {@code json.dumps} writes it with these options. */
+    public static String write(Object value, Style style) {
+        JsonWriter writer = new JsonWriter(style);
         writer.value(value, 0);
         return writer.out.toString();
     }
@@ -72,14 +84,20 @@ public final class JsonWriter {
         }
         out.append('{');
         boolean first = true;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
+        Iterable<? extends Map.Entry<?, ?>> entries = map.entrySet();
+        if (style.sortKeys()) {
+            java.util.List<Map.Entry<?, ?>> sorted = new java.util.ArrayList<>(map.entrySet());
+            sorted.sort((x, y) -> key(x.getKey()).compareTo(key(y.getKey())));
+            entries = sorted;
+        }
+        for (Map.Entry<?, ?> e : entries) {
             if (!first) {
-                out.append(',');
+                out.append(style.itemSeparator());
             }
             first = false;
             newline(depth + 1);
             string(key(e.getKey()));
-            out.append(pretty ? ": " : ":");
+            out.append(style.keySeparator());
             value(e.getValue(), depth + 1);
         }
         newline(depth);
@@ -95,7 +113,7 @@ public final class JsonWriter {
         boolean first = true;
         while (items.hasNext()) {
             if (!first) {
-                out.append(',');
+                out.append(style.itemSeparator());
             }
             first = false;
             newline(depth + 1);
@@ -106,9 +124,9 @@ public final class JsonWriter {
     }
 
     private void newline(int depth) {
-        if (pretty) {
+        if (style.indent() != null) {
             out.append('\n');
-            out.append(INDENT.repeat(depth));
+            out.append(" ".repeat(style.indent() * depth));
         }
     }
 
@@ -142,7 +160,7 @@ public final class JsonWriter {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || style.ensureAscii() && c > '~') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

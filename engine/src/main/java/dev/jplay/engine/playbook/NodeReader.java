@@ -83,6 +83,22 @@ final class NodeReader {
         throw new InputError(n.location(), context, "'" + key + "' must be a number, not " + describe(n));
     }
 
+    /** A whole number of at least 0, or an expression string (checked when rendered). */
+    Object intOrExpression(String key) {
+        YamlNode n = map.get(key);
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof YamlNode.Scalar s && (s.value() instanceof Integer || s.value() instanceof Long
+                || s.value() instanceof String str && (str.contains("{{") || str.strip().matches("\\d{1,9}")))) {
+            if (s.value() instanceof Number num && num.longValue() < 0) {
+                throw new InputError(n.location(), context, "'" + key + "' must be a whole number of at least 0, not " + describe(n));
+            }
+            return s.value();
+        }
+        throw new InputError(n.location(), context, "'" + key + "' must be a whole number, not " + describe(n));
+    }
+
     /** A string or a list of strings (tags, notify, when...). */
     List<String> stringList(String key) {
         YamlNode n = map.get(key);

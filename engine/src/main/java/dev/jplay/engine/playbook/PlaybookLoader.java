@@ -8,6 +8,7 @@ import dev.jplay.engine.expr.TemplateFiles;
 import dev.jplay.engine.registry.ArgsBinder;
 import dev.jplay.engine.registry.ModuleRegistry;
 import dev.jplay.engine.registry.Suggestions;
+import dev.jplay.engine.spi.MetaAction;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleSpec;
 import dev.jplay.engine.yaml.YamlNode;
@@ -25,19 +26,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a playbook and everything it imports into {@link Playbook}, and validates all of it — every
- * key, module, option, type and expression — so that nothing runs unless the whole playbook is
- * valid. Every error is an {@link InputError} with file:line:column and the task's name.
+ * Reads a playbook and everything it imports into {@link Playbook}, and validates all that is written
+ * literally — every key (from the {@link Keyword} table), module, option and sub-option, type, meta
+ * action and expression's syntax — so that nothing runs unless the playbook is valid; templated
+ * values are typed when they are rendered. Every error is an {@link InputError} with
+ * file:line:column and the task's name.
  */
-public final class PlaybookLoader {
-    static final Set<String> PLAY_KEYS = Set.of("name", "hosts", "vars", "vars_files", "gather_facts", "gather_subset", "pre_tasks",
-            "tasks", "post_tasks", "handlers", "roles", "become", "become_user", "become_method", "environment", "serial",
-            "any_errors_fatal", "max_fail_percentage", "force_handlers", "tags", "check_mode", "diff", "no_log", "strategy",
-            "ignore_errors", "ignore_unreachable", "timeout", "remote_user", "connection", "order", "throttle", "run_once");
-    static final Set<String> TASK_KEYWORDS = Set.of("name", "when", "loop", "with_items", "with_list", "loop_control", "register",
-            "notify", "listen", "tags", "become", "become_user", "become_method", "failed_when", "changed_when", "ignore_errors",
-            "ignore_unreachable", "until", "retries", "delay", "no_log", "check_mode", "diff", "environment", "run_once", "vars",
-            "delegate_to", "timeout", "throttle", "args", "any_errors_fatal");
+public final class PlaybookLoader implements TaskFileLoader {
+    static final Set<String> PLAY_KEYS = Keyword.playKeys();
+    static final Set<String> TASK_KEYWORDS = Keyword.taskKeys();
     private static final Set<String> BLOCK_KEYS = Set.of("block", "rescue", "always");
     private static final Set<String> INCLUDES = Set.of("include_tasks", "import_tasks", "import_role", "include_role");
 
@@ -175,7 +172,14 @@ public final class PlaybookLoader {
         List<Object> serial = new ArrayList<>();
         YamlNode sn = r.node("serial");
         if (sn instanceof YamlNode.Seq seq) {
-            seq.items().forEach(i -> serial.add(i.toJava()));
+            for (YamlNode i : seq.items()) {
+                if (!(i instanceof YamlNode.Scalar sc) || !(sc.value() instanceof Number
+                        || sc.value() instanceof String str && (str.contains("{{") || str.strip().matches("\\d{1,9}(\\.\\d+)?%?")))) {
+                    throw new InputError(i.location(), ctx, "each 'serial' entry must be a number of hosts or a percentage such as 30%, not "
+                            + NodeReader.describe(i));
+                }
+                serial.add(sc.value());
+            }
         } else if (sn != null) {
             serial.add(r.numberOrExpression("serial"));
         }
@@ -195,11 +199,7 @@ public final class PlaybookLoader {
         Set<String> known = new LinkedHashSet<>();
         for (TaskNode h : handlers) {
             if (h instanceof TaskNode.Task t) {
-                if (t.name() != null) {
-                    known.add(t.name());
-                    known.add(t.displayName());
-                }
-                known.addAll(t.keywords().listen());
+                known.addAll(HandlerNames.of(t));
             }
         }
         for (List<TaskNode> section : sections) {
@@ -301,8 +301,8 @@ public final class PlaybookLoader {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readVarsFile(Path f) {
         YamlNode n = YamlReader.read(f);
-        if (n == null) {
-            return Map.of();
+        if (n == null || n instanceof YamlNode.Scalar s && s.value() == null) {
+            return Map.of(); // an empty file, or only '---' and comments: no variables, as in Ansible
         }
         if (!(n instanceof YamlNode.MapNode m)) {
             throw new InputError(n.location(), "a vars file must be a mapping of variable names to values, not " + n.kind());
@@ -311,6 +311,7 @@ public final class PlaybookLoader {
     }
 
     /** Reads a task file (import_tasks at load time, include_tasks at run time). */
+    @Override
     public List<TaskNode> loadTaskFile(Path file, TaskKeywords inherited, RoleContext role, SourceLocation from) {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs)) {
@@ -378,9 +379,9 @@ public final class PlaybookLoader {
         TaskKeywords own = readKeywords(r, ctx, false);
         TaskKeywords kw = own.inheritFrom(inherited);
         if (action.equals("block")) {
-            for (String k : List.of("loop", "with_items", "register", "until", "failed_when", "changed_when", "notify")) {
-                if (r.has(k)) {
-                    throw r.error(k, "'" + k + "' cannot be used on a block");
+            for (Keyword k : Keyword.values()) {
+                if (k.onTask() && !k.onBlock() && r.has(k.key())) {
+                    throw r.error(k.key(), "'" + k.key() + "' cannot be used on a block");
                 }
             }
             return List.of(new TaskNode.Block(name, taskList(r.list("block"), base, kw, role), taskList(r.list("rescue"), base, kw, role),
@@ -439,6 +440,10 @@ public final class PlaybookLoader {
         if (name != null) {
             checkTemplated(r, "name", name);
         }
+        if (spec.name().equals("meta") && MetaAction.of(String.valueOf(args.get(ModuleSpec.RAW_PARAMS))).isEmpty()) {
+            throw r.error(action, "unknown meta action '" + args.get(ModuleSpec.RAW_PARAMS) + "'; jplay knows "
+                    + String.join(", ", MetaAction.keys()));
+        }
         checkTemplate(spec, args, base, role, r, action, ctx);
         return List.of(new TaskNode.Task(name, spec.name(), args, kw, m.location(), role, base));
     }
@@ -459,7 +464,7 @@ public final class PlaybookLoader {
         }
     }
 
-    /** Where templates are looked up for a task written in {@code base}, coming from {@code role}. */
+    @Override
     public List<Path> templateSearchPath(Path base, RoleContext role) {
         List<Path> path = new ArrayList<>();
         if (role != null) {
@@ -514,7 +519,7 @@ public final class PlaybookLoader {
                     throw r.error(lk, "'" + lk + "' must be a list or an expression such as \"{{ my_list }}\", not " + NodeReader.describe(ln));
                 }
                 if (ln instanceof YamlNode.MapNode) {
-                    throw r.error(lk, "'" + lk + "' must be a list, not a mapping (to loop over a mapping use \"{{ m?keys }}\")");
+                    throw r.error(lk, "'" + lk + "' must be a list, not a mapping (to loop over a mapping use \"{{ m | dict2items }}\")");
                 }
                 loop = ln.toJava();
                 try {
@@ -570,9 +575,9 @@ public final class PlaybookLoader {
         Set<String> tags = new LinkedHashSet<>(r.commaList("tags"));
         return new TaskKeywords(when, loop, lc, register, r.stringList("notify"), r.stringList("listen"), tags, r.bool("become"),
                 r.string("become_user"), becomeMethod, failedWhen, changedWhen, r.boolOrExpression("ignore_errors"),
-                r.bool("ignore_unreachable"), until, r.numberOrExpression("retries"), r.numberOrExpression("delay"), r.bool("no_log"),
-                r.bool("check_mode"), r.bool("diff"), env, r.bool("run_once"), vars, delegate, r.numberOrExpression("timeout"),
-                r.numberOrExpression("throttle"), r.bool("any_errors_fatal"));
+                r.bool("ignore_unreachable"), until, r.intOrExpression("retries"), r.intOrExpression("delay"), r.bool("no_log"),
+                r.bool("check_mode"), r.bool("diff"), env, r.bool("run_once"), vars, delegate, r.intOrExpression("timeout"),
+                r.intOrExpression("throttle"), r.bool("any_errors_fatal"));
     }
 
     private void checkExpression(NodeReader r, String key, String expr) {

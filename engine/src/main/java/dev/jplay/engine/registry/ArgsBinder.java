@@ -52,6 +52,9 @@ public final class ArgsBinder {
             try {
                 Object c = OptionCoercion.coerce(o, v);
                 checkChoice(o, c);
+                for (String p : suboptionProblems(spec, o.name(), o, c)) {
+                    problems.add(new Problem(e.getKey(), p));
+                }
             } catch (IllegalArgumentException ex) {
                 problems.add(new Problem(e.getKey(), ex.getMessage()));
             }
@@ -70,6 +73,60 @@ public final class ArgsBinder {
         for (List<String> group : spec.requiredOneOf()) {
             if (group.stream().noneMatch(byName::containsKey)) {
                 problems.add(new Problem(null, "module '" + spec.name() + "' needs one of: " + String.join(", ", group)));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with a dict option's keys (or a list's dict items) against its declared
+     * sub-options; values still holding {@code {{ }}} are checked when rendered.
+     */
+    private static List<String> suboptionProblems(ModuleSpec spec, String path, OptionSpec o, Object value) {
+        if (o.suboptions().isEmpty() || value == null) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        if (value instanceof List<?> items) {
+            for (int i = 0; i < items.size(); i++) {
+                problems.addAll(suboptionProblems(spec, path + "[" + i + "]", o, items.get(i)));
+            }
+            return problems;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            return Expressions.containsExpression(value) ? List.of() : List.of("option '" + path + "' of module '" + spec.name()
+                    + "' must be a mapping with the keys " + String.join(", ", o.suboptions().keySet()));
+        }
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (var e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            var sub = o.suboption(key);
+            if (sub.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                o.suboptions().values().forEach(so -> {
+                    names.add(so.name());
+                    names.addAll(so.aliases());
+                });
+                problems.add("unknown key '" + key + "' in option '" + path + "' of module '" + spec.name() + "'"
+                        + Suggestions.didYouMean(key, names) + "; it takes: " + String.join(", ", o.suboptions().keySet()));
+                continue;
+            }
+            given.add(sub.get().name());
+            Object v = e.getValue();
+            if (v == null || Expressions.containsExpression(v)) {
+                continue;
+            }
+            try {
+                Object c = OptionCoercion.coerce(sub.get(), v);
+                checkChoice(sub.get(), c);
+                problems.addAll(suboptionProblems(spec, path + "." + sub.get().name(), sub.get(), c));
+            } catch (IllegalArgumentException ex) {
+                problems.add(ex.getMessage().replaceFirst("^option '", "option '" + path + "."));
+            }
+        }
+        for (OptionSpec so : o.suboptions().values()) {
+            if (so.required() && !given.contains(so.name())) {
+                problems.add("option '" + path + "' of module '" + spec.name() + "' requires the key '" + so.name() + "'");
             }
         }
         return problems;
@@ -104,6 +161,10 @@ public final class ArgsBinder {
                     .orElseThrow(() -> new IllegalArgumentException("unknown option '" + e.getKey() + "' for module '" + spec.name() + "'"));
             Object v = OptionCoercion.coerce(o, e.getValue());
             checkChoice(o, v);
+            List<String> sub = suboptionProblems(spec, o.name(), o, v);
+            if (!sub.isEmpty()) {
+                throw new IllegalArgumentException(sub.get(0));
+            }
             out.put(o.name(), v);
         }
         for (OptionSpec o : spec.options().values()) {

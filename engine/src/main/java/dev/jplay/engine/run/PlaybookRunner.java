@@ -9,7 +9,7 @@ import dev.jplay.engine.inventory.Host;
 import dev.jplay.engine.inventory.Inventory;
 import dev.jplay.engine.playbook.Play;
 import dev.jplay.engine.playbook.Playbook;
-import dev.jplay.engine.playbook.PlaybookLoader;
+import dev.jplay.engine.playbook.TaskFileLoader;
 import dev.jplay.engine.playbook.TaskNode;
 import dev.jplay.engine.registry.ModuleRegistry;
 
@@ -51,7 +51,8 @@ public final class PlaybookRunner {
         stop.set(true);
     }
 
-    public RunStats run(Playbook playbook, PlaybookLoader loader) {
+    /** Runs the playbook; {@code loader} reads the files that dynamic includes name while it runs. */
+    public RunStats run(Playbook playbook, TaskFileLoader loader) {
         RunStats stats = new RunStats();
         Map<String, HostState> states = new LinkedHashMap<>();
         AtomicInteger threadNo = new AtomicInteger();
@@ -66,17 +67,19 @@ public final class PlaybookRunner {
         try (ConnectionPool connections = new ConnectionPool(options.connections())) {
             TaskRunner tasks = new TaskRunner(modules, expressions, templates, vars, options, connections,
                     t -> searchPath(t, loader, pbDir));
-            PlayRunner.RunContext ctx = new PlayRunner.RunContext(options, expressions, vars, tasks, connections, states, listener,
+            PlayRunner.RunContext ctx = new PlayRunner.RunContext(options, expressions, new KeywordResolver(expressions, options), vars,
+                    tasks, connections, states, listener,
                     stats, pool, loader, new TagFilter(options.tags(), options.skipTags()), new PlayRunner.StartAt(options.startAtTask()),
                     stop::get);
             // every play's hosts and vars_files depend only on play vars and -e: check them all before anything runs
             Map<Play, List<String>> hostsOfPlay = new java.util.IdentityHashMap<>();
+            Map<Play, PlaySettings> settingsOfPlay = new java.util.IdentityHashMap<>();
+            Map<Play, Map<String, Object>> fileVarsOfPlay = new java.util.IdentityHashMap<>();
             for (Play play : playbook.plays()) {
                 hostsOfPlay.put(play, hostsOf(play));
-                // read them too: a broken vars file of the second play must not surface after the first play ran
-                for (Path varsFile : PlayRunner.varsFiles(play, expressions, options.extraVars())) {
-                    PlaybookLoader.readVarsFile(varsFile);
-                }
+                settingsOfPlay.put(play, KeywordResolver.play(play, expressions, options.extraVars()));
+                // read once, now: a broken vars file of the second play must not surface after the first play ran
+                fileVarsOfPlay.put(play, PlayRunner.varsFromFiles(play, expressions, options.extraVars()));
             }
             listener.playbookStarted(playbook, options.check());
             for (Play play : playbook.plays()) {
@@ -101,7 +104,7 @@ public final class PlaybookRunner {
                             + "; skipping this play");
                     continue;
                 }
-                if (new PlayRunner(play, ctx).run(hosts)) {
+                if (new PlayRunner(play, settingsOfPlay.get(play), fileVarsOfPlay.get(play), ctx).run(hosts)) {
                     break;
                 }
             }
@@ -148,7 +151,7 @@ public final class PlaybookRunner {
         return new ArrayList<>(names);
     }
 
-    private static TaskContext.SearchPath searchPath(TaskNode.Task t, PlaybookLoader loader, Path pbDir) {
+    private static TaskContext.SearchPath searchPath(TaskNode.Task t, TaskFileLoader loader, Path pbDir) {
         List<Path> files = new ArrayList<>();
         if (t.role() != null) {
             files.add(t.role().dir().resolve("files"));

@@ -31,7 +31,8 @@ public record RunOptions(boolean check, boolean diff, int forks, String limit, S
     public RunOptions {
         tags = Set.copyOf(tags);
         skipTags = Set.copyOf(skipTags);
-        extraVars = Map.copyOf(extraVars);
+        // not Map.copyOf: -e {"a": null} sets a to null, as in Ansible
+        extraVars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraVars));
         become = become == null ? BecomeDefaults.NONE : become;
         projectTemplates = List.copyOf(projectTemplates);
         forks = Math.max(1, forks);

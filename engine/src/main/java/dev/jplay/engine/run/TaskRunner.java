@@ -1,20 +1,16 @@
 package dev.jplay.engine.run;
 
-import dev.jplay.engine.connection.Become;
 import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
-import dev.jplay.engine.connection.EnvironmentName;
 import dev.jplay.engine.expr.DataValue;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.TemplateFiles;
-import dev.jplay.engine.expr.Truthiness;
 import dev.jplay.engine.expr.VarScope;
 import dev.jplay.engine.playbook.TaskKeywords;
 import dev.jplay.engine.playbook.TaskNode;
 import dev.jplay.engine.registry.ArgsBinder;
 import dev.jplay.engine.registry.ModuleRegistry;
-import dev.jplay.engine.registry.OptionCoercion;
 import dev.jplay.engine.spi.HostUnreachable;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
@@ -41,6 +37,7 @@ final class TaskRunner {
     private final RunOptions options;
     private final ConnectionPool connections;
     private final Function<TaskNode.Task, TaskContext.SearchPath> searchPaths;
+    private final KeywordResolver keywords;
 
     TaskRunner(ModuleRegistry modules, Expressions expressions, TemplateFiles templates, VarsAssembler vars, RunOptions options,
                ConnectionPool connections, Function<TaskNode.Task, TaskContext.SearchPath> searchPaths) {
@@ -51,6 +48,7 @@ final class TaskRunner {
         this.options = options;
         this.connections = connections;
         this.searchPaths = searchPaths;
+        this.keywords = new KeywordResolver(expressions, options);
     }
 
     /** Thrown inside a task run when the host cannot be reached. */
@@ -67,7 +65,7 @@ final class TaskRunner {
         String delegate = null;
         try {
             VarScope scope = vars.scope(host, play, kw, task.role(), Map.of());
-            delegate = kw.delegateTo() == null ? null : Expressions.toText(scope.render(kw.delegateTo()));
+            delegate = keywords.delegateTo(kw, scope);
             TaskOutcome o;
             if (kw.loop() == null) {
                 o = single(task, host, scope, delegate, start, hidden);
@@ -76,7 +74,7 @@ final class TaskRunner {
             }
             register(task, host, o);
             return o;
-        } catch (ExpressionError e) {
+        } catch (ExpressionError | KeywordError e) {
             ModuleResult r = ModuleResult.failed(where(task) + e.getMessage());
             return outcome(task, host, delegate, TaskStatus.FAILED, r, List.of(), start, false, hidden, 1);
         }
@@ -96,30 +94,23 @@ final class TaskRunner {
 
     private TaskOutcome loop(TaskNode.Task task, HostState host, VarScope scope, String delegate, long start, boolean hidden) {
         TaskKeywords kw = task.keywords();
-        Object items = scope.render(kw.loop());
-        if (!(items instanceof List<?> list)) {
-            ModuleResult r = ModuleResult.failed(where(task) + "'loop' must give a list, but gave "
-                    + (items == null ? "nothing" : items.getClass().getSimpleName().toLowerCase() + " '" + Expressions.toText(items) + "'"));
+        List<LoopItems.Item> list;
+        try {
+            list = LoopItems.of(kw, scope, expressions);
+        } catch (KeywordError e) {
+            ModuleResult r = ModuleResult.failed(where(task) + e.getMessage());
             return outcome(task, host, delegate, TaskStatus.FAILED, r, List.of(), start, false, hidden, 1);
         }
-        TaskKeywords.LoopControl lc = kw.loopControl() == null ? TaskKeywords.LoopControl.DEFAULT : kw.loopControl();
         List<TaskOutcome.ItemOutcome> outcomes = new ArrayList<>();
         List<Object> registered = new ArrayList<>();
         boolean anyChanged = false;
         boolean anyFailed = false;
         boolean allSkipped = !list.isEmpty();
         boolean failureNotIgnored = false;
-        int index = 0;
-        for (Object item : list) {
-            Map<String, Object> loopVars = new LinkedHashMap<>();
-            loopVars.put(lc.loopVar(), item);
-            loopVars.put("ansible_loop_var", lc.loopVar());
-            if (lc.indexVar() != null) {
-                loopVars.put(lc.indexVar(), index);
-            }
-            index++;
-            VarScope itemScope = scope.withData(loopVars);
-            String label = lc.label() != null ? Expressions.toText(itemScope.render(lc.label())) : Expressions.toText(item);
+        for (LoopItems.Item it : list) {
+            Object item = it.value();
+            VarScope itemScope = scope.withData(it.vars());
+            String label = it.label();
             TaskStatus status;
             ModuleResult r;
             if (firstFalse(kw.when(), itemScope) != null) {
@@ -132,16 +123,16 @@ final class TaskRunner {
                 failureNotIgnored |= status == TaskStatus.FAILED && !a.ignored;
                 allSkipped = false;
                 if (status == TaskStatus.UNREACHABLE) {
-                    outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, lc.loopVar(), item));
+                    outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, it.loopVar(), item));
                     return outcome(task, host, delegate, TaskStatus.UNREACHABLE, r, outcomes, start, false, hidden, 1);
                 }
             }
             anyChanged |= status == TaskStatus.CHANGED;
             anyFailed |= status == TaskStatus.FAILED;
-            outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, lc.loopVar(), item));
+            outcomes.add(new TaskOutcome.ItemOutcome(label, status, r, it.loopVar(), item));
             Map<String, Object> reg = new LinkedHashMap<>(r.asRegistered());
-            reg.put(lc.loopVar(), item);
-            reg.put("ansible_loop_var", lc.loopVar());
+            reg.put(it.loopVar(), item);
+            reg.put("ansible_loop_var", it.loopVar());
             registered.add(reg);
             applyFacts(host, r);
         }
@@ -164,8 +155,7 @@ final class TaskRunner {
 
     private Attempt attemptWithRetries(TaskNode.Task task, HostState host, VarScope scope, String delegate) {
         TaskKeywords kw = task.keywords();
-        int retries = kw.until().isEmpty() ? 0 : toInt(render(kw.retries(), scope), 3);
-        long delay = kw.until().isEmpty() ? 0 : toInt(render(kw.delay(), scope), 5);
+        KeywordResolver.Retry retry = keywords.retry(kw, scope);
         int attempts = 0;
         while (true) {
             attempts++;
@@ -177,44 +167,43 @@ final class TaskRunner {
             reg.put("attempts", attempts);
             VarScope withResult = kw.register() != null ? scope.withData(Map.of(kw.register(), reg)) : scope;
             boolean done = firstFalse(kw.until(), withResult) == null;
-            if (done || attempts > retries) {
+            if (done || attempts > retry.retries()) {
                 ModuleResult r = a.result;
                 if (!done) {
                     r = r.withFailed(true, "Task failed after " + attempts + " attempts; 'until' never held: " + String.join(" and ", kw.until())
                             + (r.msg().isEmpty() ? "" : " (last result: " + r.msg() + ")"));
-                    boolean ign = ignoreErrors(kw, scope);
+                    boolean ign = keywords.ignoreErrors(kw, scope);
                     return new Attempt(TaskStatus.FAILED, r, ign, attempts);
                 }
                 return new Attempt(a.status, r, a.ignored, attempts);
             }
-            sleep(delay);
+            sleep(retry.delay());
         }
     }
 
     private Attempt attempt(TaskNode.Task task, HostState host, VarScope scope, String delegate) {
         TaskKeywords kw = task.keywords();
         Module module = modules.find(task.module()).orElseThrow();
-        boolean check = kw.checkMode() != null ? kw.checkMode() : options.check();
-        boolean diff = kw.diff() != null ? kw.diff() : options.diff();
         ModuleResult result;
         SecretMask mask = SecretMask.NONE;
+        TaskSettings settings = null;
         try {
+            settings = keywords.task(kw, scope);
             ModuleArgs args = bindArgs(task, module, scope);
-            if (check && !module.spec().checkMode()) {
+            if (settings.check() && !module.spec().checkMode()) {
                 return new Attempt(TaskStatus.SKIPPED, ModuleResult.skipped("check mode: module '" + module.spec().name()
                         + "' cannot predict its changes, so it was skipped"), false, 1);
             }
-            Become become = become(kw, scope);
-            mask = SecretMask.of(module.spec(), args, become);
-            Connection conn = connection(host, delegate);
-            TaskContext ctx = new TaskContext(args, host.name, conn, become, environment(kw, scope), timeout(kw, scope),
-                    check, diff, scope, templates, searchPaths.apply(task));
+            mask = SecretMask.of(module.spec(), args, settings.become());
+            Connection conn = connection(host, delegate, scope);
+            TaskContext ctx = new TaskContext(args, host.name, conn, settings.become(), settings.environment(), settings.timeout(),
+                    settings.check(), settings.diff(), scope, templates, searchPaths.apply(task));
             try {
                 result = module.run(ctx);
             } catch (ModuleFailure f) {
                 result = ModuleResult.ok().failed().msg(f.getMessage()).values(f.values()).build();
             }
-            if (!diff && !result.diffs().isEmpty()) {
+            if (!settings.diff() && !result.diffs().isEmpty()) {
                 // the output shows every diff a result carries, so a task not in diff mode carries none
                 result = new ModuleResult(result.changed(), result.failed(), result.skipped(), result.msg(), result.values(), List.of(),
                         result.facts(), result.warnings());
@@ -226,7 +215,7 @@ final class TaskRunner {
             connections.broken(delegate != null ? delegate : host.name, new ConnectionException(u.getMessage(), u));
             return new Attempt(TaskStatus.UNREACHABLE, ModuleResult.ok().failed().msg(u.getMessage()).value("unreachable", true).build(),
                     false, 1);
-        } catch (IllegalArgumentException | ExpressionError e) {
+        } catch (IllegalArgumentException | ExpressionError | KeywordError e) {
             result = ModuleResult.failed(where(task) + e.getMessage());
         } catch (dev.jplay.engine.error.InputError e) {
             result = ModuleResult.failed(e.describe());
@@ -237,7 +226,7 @@ final class TaskRunner {
         result = mask.apply(result);
         result = applyConditions(task, scope, result);
         applyFacts(host, result);
-        boolean ignored = result.failed() && ignoreErrors(kw, scope);
+        boolean ignored = result.failed() && settings != null && settings.ignoreErrors();
         TaskStatus status = result.failed() ? TaskStatus.FAILED : result.skipped() ? TaskStatus.SKIPPED
                 : result.changed() ? TaskStatus.CHANGED : TaskStatus.OK;
         return new Attempt(status, result, ignored, 1);
@@ -307,74 +296,13 @@ final class TaskRunner {
         }
     }
 
-    private Connection connection(HostState host, String delegate) throws Unreachable {
+    private Connection connection(HostState host, String delegate, VarScope scope) throws Unreachable {
         String target = delegate != null ? delegate : host.name;
         try {
-            return connections.get(target, vars::inventoryVars);
+            return connections.get(target, h -> delegate != null ? vars.connectionVars(h, vars.hostScope(h)) : vars.connectionVars(h, scope));
         } catch (ConnectionException e) {
             throw new Unreachable(e.getMessage());
         }
-    }
-
-    /** The task's become: its keywords, else the host's ansible_become* vars, else the command line's. */
-    private Become become(TaskKeywords kw, VarScope scope) {
-        RunOptions.BecomeDefaults cli = options.become();
-        Object hostBecome = firstVar(scope, "jplay_become", "ansible_become");
-        boolean on = kw.become() != null ? kw.become() : hostBecome != null ? Truthiness.isTrue(hostBecome) : cli.become();
-        if (!on) {
-            return Become.NONE;
-        }
-        Object hostUser = firstVar(scope, "jplay_become_user", "ansible_become_user");
-        String user = kw.becomeUser() != null ? text(scope.render(kw.becomeUser()))
-                : hostUser != null ? text(hostUser) : cli.user() != null ? cli.user() : "root";
-        Object hostMethod = firstVar(scope, "jplay_become_method", "ansible_become_method");
-        String method = kw.becomeMethod() != null ? kw.becomeMethod()
-                : hostMethod != null ? text(hostMethod) : cli.method() != null ? cli.method() : "sudo";
-        Object pw = firstVar(scope, "jplay_become_password", "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
-        String password = pw != null ? text(pw) : cli.password();
-        return new Become(true, user, "su".equals(method) ? Become.BecomeMethod.SU : Become.BecomeMethod.SUDO, password);
-    }
-
-    private static Object firstVar(VarScope scope, String... names) {
-        for (String n : names) {
-            if (scope.has(n)) {
-                Object v = scope.resolve(n);
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
-    }
-
-    private Map<String, String> environment(TaskKeywords kw, VarScope scope) {
-        if (kw.environment().isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        kw.environment().forEach((k, v) -> {
-            String name = k.contains("{{") ? text(scope.render(k)) : k;
-            String problem = EnvironmentName.problem(name);
-            if (problem != null) {
-                throw new IllegalArgumentException("environment: " + problem);
-            }
-            env.put(name, text(scope.render(v)));
-        });
-        return env;
-    }
-
-    private Duration timeout(TaskKeywords kw, VarScope scope) {
-        Object t = render(kw.timeout(), scope);
-        int s = toInt(t, 0);
-        return s > 0 ? Duration.ofSeconds(s) : Duration.ZERO;
-    }
-
-    private boolean ignoreErrors(TaskKeywords kw, VarScope scope) {
-        Object v = kw.ignoreErrors();
-        if (v instanceof String s) {
-            return Truthiness.isTrue(scope.render(s));
-        }
-        return Boolean.TRUE.equals(v);
     }
 
     /** The first condition that is false, or null when all hold. */
@@ -387,32 +315,9 @@ final class TaskRunner {
         return null;
     }
 
-    private Object render(Object v, VarScope scope) {
-        return v == null ? null : scope.render(v);
-    }
-
-    private static int toInt(Object v, int fallback) {
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
+    private static void sleep(Duration d) {
         try {
-            return Integer.parseInt(v.toString().strip());
-        } catch (NumberFormatException e) {
-            Boolean b = OptionCoercion.parseBool(v);
-            return b == null ? fallback : b ? 1 : 0;
-        }
-    }
-
-    private static String text(Object v) {
-        return Expressions.toText(v);
-    }
-
-    private static void sleep(long seconds) {
-        try {
-            Thread.sleep(seconds * 1000);
+            Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -92,6 +92,32 @@ final class VarsAssembler {
         return inventory.varsFor(host); // also the implicit localhost (ansible_connection=local)
     }
 
+    /**
+     * What a host's connection is opened with: its inventory vars, the connection ones among them
+     * ({@code ansible_*}, {@code jplay_*}) rendered in {@code scope}, so {@code ansible_host: "{{ ip }}"}
+     * works as in Ansible.
+     */
+    Map<String, Object> connectionVars(String host, VarScope scope) {
+        Map<String, Object> raw = inventoryVars(host);
+        Map<String, Object> out = new LinkedHashMap<>(raw);
+        raw.forEach((k, v) -> {
+            if ((k.startsWith("ansible_") || k.startsWith("jplay_")) && Expressions.containsExpression(v)) {
+                out.put(k, expressions.render(v, scope));
+            }
+        });
+        return out;
+    }
+
+    /** A host's own variables outside any play (a delegate's): inventory vars, its magic names and -e. */
+    VarScope hostScope(String host) {
+        Map<String, Object> m = new LinkedHashMap<>(inventoryVars(host));
+        m.put("inventory_hostname", host);
+        m.put("group_names", inventory.groupNames(host));
+        m.put("groups", inventory.groupsMagicVar());
+        m.putAll(options.extraVars());
+        return new VarScope(m, expressions);
+    }
+
     private static void injectFacts(Map<String, Object> m, Map<String, Object> facts) {
         if (facts.isEmpty()) {
             return;

@@ -45,7 +45,7 @@ public interface ModuleContext {
     Object evaluate(String expression) throws ModuleFailure;
 
     /**
-     * Renders a FreeMarker template file found on the template search path (the role's
+     * Renders a template file (Jinja2; FreeMarker for .ftl) found on the template search path (the role's
      * {@code templates/}, the playbook's {@code templates/}, the project's {@code templates/}).
      */
     String renderTemplate(String name) throws ModuleFailure;

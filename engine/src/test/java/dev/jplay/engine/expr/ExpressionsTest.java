@@ -27,7 +27,8 @@ class ExpressionsTest {
         VarScope s = scope("ports", List.of(80, 443), "cfg", Map.of("a", 1), "n", 5);
         assertEquals(List.of(80, 443), ex.render("{{ ports }}", s));
         assertEquals(Map.of("a", 1), ex.render("{{ cfg }}", s));
-        assertEquals(6, ex.render("{{ n + 1 }}", s));
+        assertEquals("6", ex.render("{{ n + 1 }}", s), "numbers computed in a template come back as text, as in Ansible");
+        assertEquals(5, ex.render("{{ n }}", s), "a number variable alone keeps its type");
         assertEquals(true, ex.render("{{ n > 3 }}", s));
     }
 
@@ -58,27 +59,37 @@ class ExpressionsTest {
         ExpressionError e = assertThrows(ExpressionError.class, () -> ex.render("{{ missing_var }}", s));
         assertEquals("missing_var", e.undefinedVariable());
         assertTrue(e.getMessage().contains("'missing_var' is undefined"), e.getMessage());
-        assertEquals("dflt", ex.render("{{ missing_var!'dflt' }}", s));
-        assertFalse(ex.test("missing_var??", s));
+        assertEquals("dflt", ex.render("{{ missing_var | default('dflt') }}", s));
+        assertFalse(ex.test("missing_var is defined", s));
     }
 
     @Test
-    void conditionsUseAnsibleTruthiness() {
-        VarScope s = scope("flag", "yes", "empty", List.of(), "zero", 0, "rc", 0);
+    void conditionsUseJinjaTruthiness() {
+        VarScope s = scope("flag", "yes", "empty", List.of(), "zero", 0, "rc", 0, "off", "false");
         assertTrue(ex.test("flag", s));
         assertFalse(ex.test("empty", s));
         assertFalse(ex.test("zero", s));
         assertTrue(ex.test("rc == 0", s));
         assertTrue(ex.test("{{ rc == 0 }}", s), "a when wrapped in {{ }} works too");
+        assertTrue(ex.test("off", s), "a non-empty string is true, as in Ansible");
+        assertFalse(ex.test("off | bool", s));
     }
 
     @Test
-    void syntaxErrorsPointIntoTheStringAndHintAtJinja() {
-        ExpressionError e = assertThrows(ExpressionError.class, () -> ex.checkTemplated("path: {{ x | default('y') }}"));
-        assertTrue(e.getMessage().contains("Jinja2"), e.getMessage());
-        assertTrue(e.getMessage().contains("x!'value'"), e.getMessage());
+    void syntaxErrorsPointIntoTheString() {
+        ExpressionError e = assertThrows(ExpressionError.class, () -> ex.checkTemplated("path: {{ x | }}"));
+        assertEquals(13, e.offset(), e.getMessage());
         ExpressionError unclosed = assertThrows(ExpressionError.class, () -> ex.checkTemplated("a {{ b"));
         assertEquals(2, unclosed.offset());
+        ExpressionError filter = assertThrows(ExpressionError.class, () -> ex.checkExpression("x | no_such_filter"));
+        assertTrue(filter.getMessage().contains("no filter named 'no_such_filter'"), filter.getMessage());
+    }
+
+    @Test
+    void freemarkerSyntaxIsNotAnExpressionAnyMore() {
+        assertThrows(ExpressionError.class, () -> ex.checkExpression("x!'y'"));
+        assertThrows(ExpressionError.class, () -> ex.checkExpression("x??"));
+        assertThrows(ExpressionError.class, () -> ex.checkExpression("l?size"));
     }
 
     @Test

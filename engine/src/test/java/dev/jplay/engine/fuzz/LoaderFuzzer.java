@@ -188,6 +188,86 @@ final class LoaderFuzzer {
         for (Play play : pb.plays()) {
             runner.hostsOf(play);
         }
+        runAgainstStubHosts(pb, loader, inv, input);
+    }
+
+    /**
+     * Runs an accepted playbook against hosts that answer every command with success and no output
+     * (with the stub modules, which succeed): "valid at load" must mean "runs without an internal
+     * error" (exit 250). Only InputError may stop the run; a task that ends in an internal error is a
+     * finding too. Playbooks that would wait (until/delay, pause, wait_for) are left out: the stub
+     * hosts never change, so they would only sleep.
+     */
+    private void runAgainstStubHosts(Playbook pb, PlaybookLoader loader, Inventory inv, byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        if (text.contains("until") || text.contains("delay") || text.contains("pause") || text.contains("wait_for")) {
+            return;
+        }
+        RunOptions options = new RunOptions(false, false, 2, null, Set.of(), Set.of(), Map.of(), null, null, 0,
+                (name, vars) -> new StubHost(), List.of());
+        java.io.StringWriter out = new java.io.StringWriter();
+        List<String> internal = java.util.Collections.synchronizedList(new ArrayList<>());
+        RunListener console = new dev.jplay.engine.output.ConsoleOutput(new java.io.PrintWriter(out), false, 0);
+        RunListener watch = new RunListener() {
+            @Override
+            public void hostResult(dev.jplay.engine.run.TaskOutcome o) {
+                console.hostResult(o);
+                if (o.msg().contains("internal error")) {
+                    internal.add(o.task() + " on " + o.host() + ": " + o.msg());
+                }
+            }
+
+            @Override
+            public void playStarted(Play play, List<String> hosts) {
+                console.playStarted(play, hosts);
+            }
+
+            @Override
+            public void taskStarted(String kind, String title) {
+                console.taskStarted(kind, title);
+            }
+
+            @Override
+            public void included(String file, List<String> hosts, String item) {
+                console.included(file, hosts, item);
+            }
+
+            @Override
+            public void warning(String message) {
+                console.warning(message);
+            }
+
+            @Override
+            public void noHostsLeft() {
+                console.noHostsLeft();
+            }
+
+            @Override
+            public void playbookFinished(dev.jplay.engine.run.RunStats stats) {
+                console.playbookFinished(stats);
+            }
+        };
+        new PlaybookRunner(inv, modules, expressions, options, watch).run(pb, loader);
+        if (!internal.isEmpty()) {
+            throw new IllegalStateException("a task ended in an internal error: " + internal.get(0));
+        }
+    }
+
+    /** A host on which every command succeeds and prints nothing. */
+    private static final class StubHost implements dev.jplay.engine.connection.Connection {
+        @Override
+        public dev.jplay.engine.connection.ExecResult exec(dev.jplay.engine.connection.ExecRequest request) {
+            return dev.jplay.engine.connection.ExecResult.of(0, "", "");
+        }
+
+        @Override
+        public String describe() {
+            return "stub";
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Loads the inventory, then what `jplay inventory --list` and a play's hosts read from it. */

@@ -20,7 +20,7 @@ final class Mutator {
 
     /** Values that keep YAML valid but not what the key expects. */
     private static final String[] VALUES = {"", "~", "null", "yes", "no", "-1", "0", "99999999999999999999", "1.5", ".nan", "0777", "0x1F",
-        "[]", "{}", "[1, [2, {a: b}]]", "{a: {b: c}}", "\"{{ x\"", "\"{{ x!'y' }}\"", "\"{{ [1, 2] }}\"", "\"{{ {'a': 1} }}\"",
+        "[]", "{}", "[1, [2, {a: b}]]", "{a: {b: c}}", "\"{{ x\"", "\"{{ x | default('y') }}\"", "\"{% if x %}\"", "\"{{ x | no_such }}\"", "\"{{ [1, 2] }}\"", "\"{{ {'a': 1} }}\"",
         "'{{ missing }}'", "\"{{ a }}{{ b }}\"", "\"%\"", "\"all:!x\"", "\"~[\"", "!vault x", "!unknown x", "&v 1", "*v",
         "\"\\u0000\"", "\"a\\nb\"", "|\n  text", "2024-01-01", "\"sudo\"", "\"linear\"", "\"50%\""};
 

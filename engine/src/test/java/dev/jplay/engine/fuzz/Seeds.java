@@ -73,19 +73,19 @@ final class Seeds {
                   loop: "{{ users }}"
                   loop_control: {loop_var: item, label: "{{ item }}", index_var: i}
                   when:
-                    - users?size > 0
-                    - app_port?number > 1024 || app_name == 'demo'
+                    - users | length > 0
+                    - app_port | int > 1024 or app_name == 'demo'
                 - name: A block
                   block:
                     - command: /bin/true
                       register: r
-                      failed_when: r.rc != 0 && r.rc != 2
+                      failed_when: r.rc != 0 and r.rc != 2
                       changed_when: false
                       until: r.rc == 0
                       retries: 3
                       delay: 1
                   rescue:
-                    - fail: msg="failed {{ r.rc!'-' }}"
+                    - fail: msg="failed {{ r.rc | default('-') }}"
                   always:
                     - debug: var=r
                 - import_tasks: tasks/common.yml
@@ -93,7 +93,7 @@ final class Seeds {
                 - template: {src: app.conf.ftl, dest: /etc/app/app.conf}
                 - lineinfile: {path: /etc/hosts, line: "127.0.0.1 demo", regexp: "^127"}
                 - set_fact: {computed: "{{ app_port + 1 }}", flag: true}
-                - assert: {that: ["computed?number > 0"], fail_msg: nope}
+                - assert: {that: ["computed | int > 0"], fail_msg: nope}
                 - systemd: {name: app, state: restarted, enabled: true, scope: user}
                   ignore_errors: "{{ ansible_check_mode }}"
                   timeout: 30
@@ -117,7 +117,7 @@ final class Seeds {
                 - shell: echo {{ 'a' }} | tr a b
                   args: {chdir: /tmp}
                   environment:
-                    X: "{{ x!'y' }}"
+                    X: "{{ x | default('y') }}"
                   with_items: [1, 2, 3]
                 - package: name=curl,git state=present
                   become: yes
@@ -132,7 +132,7 @@ final class Seeds {
                   throttle: 1
             """, """
             ---
-            - name: "{{ play_name!'minimal' }}"
+            - name: "{{ play_name | default('minimal') }}"
               hosts: all
               strategy: linear
               any_errors_fatal: true

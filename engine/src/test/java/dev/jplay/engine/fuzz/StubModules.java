@@ -11,7 +11,7 @@ import dev.jplay.engine.spi.OptionType;
 /**
  * Modules with the specs (names, option types, choices, free form) of common built-in ones, so the
  * fuzzed playbooks get past "unknown module" into option binding and expression checks. The engine's
- * tests cannot see the real modules (they depend on the engine); loading never runs a module.
+ * tests cannot see the real modules (they depend on the engine); run, each one succeeds without a change.
  */
 final class StubModules {
     private StubModules() {
@@ -89,7 +89,8 @@ final class StubModules {
 
             @Override
             public ModuleResult run(ModuleContext ctx) {
-                throw new AssertionError("loading must never run a module");
+                // the fuzzer runs accepted playbooks against stub hosts: every module simply succeeds
+                return ModuleResult.ok().build();
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.jplay.modules.files;
 
+import dev.jplay.engine.regex.PythonRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package dev.jplay.modules.files;
 
+import dev.jplay.engine.regex.PythonRegex;
 import dev.jplay.engine.spi.FileAttributes;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
@@ -63,9 +64,9 @@ public final class BlockInFileModule implements Module {
         }
         PythonRegex insertRe = null;
         if (after != null && !after.equals("EOF")) {
-            insertRe = PythonRegex.compile(after, "insertafter");
+            insertRe = RegexOption.compile(after, "insertafter");
         } else if (before != null && !before.equals("BOF")) {
-            insertRe = PythonRegex.compile(before, "insertbefore");
+            insertRe = RegexOption.compile(before, "insertbefore");
         }
 
         EditedFile file = EditedFile.load(ctx, path, attrs);

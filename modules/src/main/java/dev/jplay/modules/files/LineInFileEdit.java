@@ -1,5 +1,6 @@
 package dev.jplay.modules.files;
 
+import dev.jplay.engine.regex.PythonRegex;
 import dev.jplay.engine.spi.ModuleFailure;
 
 import java.util.ArrayList;
@@ -59,9 +60,9 @@ final class LineInFileEdit {
         List<String> lines = new ArrayList<>(input);
         PythonRegex ins = null;
         if (insertafter != null && !insertafter.equals("BOF") && !insertafter.equals("EOF")) {
-            ins = PythonRegex.compile(insertafter, "insertafter");
+            ins = RegexOption.compile(insertafter, "insertafter");
         } else if (insertbefore != null && !insertbefore.equals("BOF")) {
-            ins = PythonRegex.compile(insertbefore, "insertbefore");
+            ins = RegexOption.compile(insertbefore, "insertbefore");
         }
         int index0 = -1;
         int index1 = -1;
@@ -119,7 +120,7 @@ final class LineInFileEdit {
         String msg = "";
         boolean changed = false;
         if (index0 != -1) {
-            String newLine = backrefs && match != null ? regexp.expand(match, line) : line;
+            String newLine = backrefs && match != null ? RegexOption.expand(regexp, match, line) : line;
             if (!newLine.endsWith("\n")) {
                 newLine += "\n";
             }

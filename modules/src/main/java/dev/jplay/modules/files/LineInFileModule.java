@@ -1,5 +1,6 @@
 package dev.jplay.modules.files;
 
+import dev.jplay.engine.regex.PythonRegex;
 import dev.jplay.engine.spi.FileAttributes;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
@@ -82,7 +83,7 @@ public final class LineInFileModule implements Module {
         } else if (regexpText == null && searchString == null && line == null) {
             throw new ModuleFailure("one of line, search_string, or regexp is required with state=absent");
         }
-        PythonRegex regexp = regexpText == null ? null : PythonRegex.compile(regexpText, "regexp");
+        PythonRegex regexp = regexpText == null ? null : RegexOption.compile(regexpText, "regexp");
 
         EditedFile file = EditedFile.load(ctx, path, attrs);
         if (!file.exists()) {

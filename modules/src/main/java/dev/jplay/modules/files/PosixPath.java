@@ -37,4 +37,25 @@ final class PosixPath {
     static boolean hasTrailingSlash(String path) {
         return path.endsWith("/");
     }
+
+    /** Python's posixpath.normpath: repeated slashes, '.' and (lexically) '..' removed; "" becomes ".". */
+    static String normpath(String path) {
+        if (path.isEmpty()) {
+            return ".";
+        }
+        boolean absolute = path.startsWith("/");
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+                parts.removeLast();
+            } else if (!(part.equals("..") && absolute)) {
+                parts.addLast(part);
+            }
+        }
+        String joined = String.join("/", parts);
+        return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
+    }
 }

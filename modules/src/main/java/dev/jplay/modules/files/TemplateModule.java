@@ -12,17 +12,18 @@ import dev.jplay.engine.spi.OptionType;
 
 import java.nio.charset.StandardCharsets;
 
-/** Ansible's template, with FreeMarker: renders a .ftl file on the controller and puts the result on the host. */
+/** Ansible's template: renders a Jinja2 file (FreeMarker for .ftl) on the controller and puts the result on the host. */
 public final class TemplateModule implements Module {
 
     private static final ModuleSpec SPEC = FileOptions.validate(FileOptions.backup(FileOptions.attributes(
             ModuleSpec.builder("template")
-                    .describe("Renders a FreeMarker template (.ftl) with the task's variables and writes the result to a "
+                    .describe("Renders a Jinja2 template (.j2, or any name; .ftl files are FreeMarker) with the task's variables and "
+                            + "Ansible's template_* variables (ansible_managed, template_path...), and writes the result to a "
                             + "path on the host, only when its SHA-256 differs from the file there. Templates are looked up "
                             + "in the role's, the playbook's and the project's templates/ folders. Returns dest, checksum "
                             + "(SHA-256), size, mode, owner, group, backup_file.")
                     .option(OptionSpec.of("src", OptionType.PATH, "The template's name on the template search path, e.g. "
-                            + "'registry.conf.ftl'.").asRequired())
+                            + "'nginx.conf.j2'.").asRequired())
                     .option(OptionSpec.of("dest", OptionType.PATH, "Path on the host. When it is a folder (or ends with "
                             + "'/'), the file goes inside it under src's base name.").asRequired())
                     .option(OptionSpec.of("force", OptionType.BOOL, "Replace the file when its content differs; false only "

@@ -2,6 +2,7 @@ package dev.jplay.modules.flow;
 
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.Truthiness;
+import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
 import dev.jplay.engine.spi.ModuleContext;
@@ -67,7 +68,7 @@ public final class AssertModule implements Module {
             throw new ModuleFailure("assert: an entry of 'that' is empty");
         }
         try {
-            return Truthiness.isTrue(ctx.evaluate(s));
+            return PyValues.truthy(ctx.evaluate(s)); // a bare expression, judged as Jinja2 judges {% if %}
         } catch (ModuleFailure e) {
             throw new ModuleFailure("assertion '" + s + "' could not be evaluated: " + e.getMessage());
         }

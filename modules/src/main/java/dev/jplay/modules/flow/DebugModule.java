@@ -9,7 +9,6 @@ import dev.jplay.engine.spi.ModuleResult;
 import dev.jplay.engine.spi.ModuleSpec;
 import dev.jplay.engine.spi.OptionSpec;
 import dev.jplay.engine.spi.OptionType;
-import dev.jplay.engine.expr.Truthiness;
 
 /**
  * Ansible's {@code debug}: shows a message, or the value of a variable or expression. Never
@@ -46,7 +45,7 @@ public final class DebugModule implements Module {
         }
         if (a.has("var")) {
             String expr = a.string("var").strip();
-            Object value = Truthiness.isTrue(ctx.evaluate("(" + expr + ")??")) ? ctx.evaluate(expr) : NOT_DEFINED;
+            Object value = Boolean.TRUE.equals(ctx.evaluate("(" + expr + ") is defined")) ? ctx.evaluate(expr) : NOT_DEFINED;
             return ModuleResult.ok().value(a.string("var"), value).build();
         }
         Object msg = a.raw("msg");
@@ -54,7 +53,7 @@ public final class DebugModule implements Module {
     }
 
     private static long runVerbosity(ModuleContext ctx) throws ModuleFailure {
-        Object v = ctx.evaluate("ansible_verbosity!0");
+        Object v = ctx.evaluate("ansible_verbosity | default(0)");
         if (v instanceof Number n) {
             return n.longValue();
         }

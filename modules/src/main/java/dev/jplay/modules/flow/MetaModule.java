@@ -1,5 +1,6 @@
 package dev.jplay.modules.flow;
 
+import dev.jplay.engine.spi.MetaAction;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleContext;
 import dev.jplay.engine.spi.ModuleFailure;
@@ -10,17 +11,17 @@ import dev.jplay.engine.spi.OptionType;
 
 /**
  * Ansible's {@code meta}: instructions to the engine itself ({@code meta: flush_handlers}). Only
- * the spec lives here, so playbooks are validated and {@code jplay doc meta} works; the executor
- * recognises meta tasks and acts on them without calling {@link #run}. Reaching {@link #run} means
- * the engine did not handle one, which is a bug, so it fails loudly.
+ * the spec lives here, its choices taken from {@link MetaAction} (which the loader checks and the
+ * executor's MetaRunner carries out), so {@code jplay doc meta} lists what runs. Reaching
+ * {@link #run} means the engine did not handle one, which is a bug, so it fails loudly.
  */
 public final class MetaModule implements Module {
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("meta")
-            .describe("Engine actions: flush_handlers runs notified handlers now; end_play ends the play for all hosts; "
-                    + "end_host ends it for the current host; noop does nothing; clear_facts forgets the host's facts.")
+            .describe("Engine actions: " + String.join("; ", java.util.Arrays.stream(MetaAction.values())
+                    .map(a -> a.key() + " " + a.description()).toList()) + ".")
             .option(OptionSpec.of(ModuleSpec.RAW_PARAMS, OptionType.STR, "The action (free form).")
-                    .choices("flush_handlers", "end_play", "end_host", "noop", "clear_facts")
+                    .choices(MetaAction.keys().toArray(String[]::new))
                     .asRequired())
             .freeForm()
             .build();

@@ -2,6 +2,7 @@ package dev.jplay.modules.net;
 
 import dev.jplay.engine.connection.ExecResult;
 import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.json.JsonReader;
 import dev.jplay.engine.json.JsonWriter;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
@@ -12,9 +13,6 @@ import dev.jplay.engine.spi.ModuleSpec;
 import dev.jplay.engine.spi.OptionSpec;
 import dev.jplay.engine.spi.OptionType;
 import dev.jplay.modules.commands.ExpandingQuoter;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.schema.JsonSchema;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -307,14 +305,9 @@ public final class UriModule implements Module {
 
     /** The body as JSON values, or null when it is not valid JSON (Ansible then leaves json out). */
     static Object parseJson(String text) {
-        if (text.isBlank()) {
-            return null;
-        }
         try {
-            LoadSettings settings = LoadSettings.builder().setSchema(new JsonSchema()).setAllowDuplicateKeys(true)
-                    .setLabel("response").build();
-            return new Load(settings).loadFromString(text.replace('\t', ' '));
-        } catch (RuntimeException e) {
+            return JsonReader.parse(text, "response");
+        } catch (JsonReader.JsonError e) {
             return null;
         }
     }

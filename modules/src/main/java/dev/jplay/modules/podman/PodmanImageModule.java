@@ -51,14 +51,25 @@ public final class PodmanImageModule implements Module {
                         + "(to build.file, default PATH/Containerfile) before building; same as build.container_file"))
                 .option(OptionSpec.of("build", OptionType.DICT, "build settings: file (Containerfile path, relative to path), "
                         + "container_file (content), format (oci|docker), cache (default true), target, extra_args, rm, force_rm")
-                        .aliases("build_args"))
+                        .aliases("build_args")
+                        .suboptions(OptionSpec.of("file", OptionType.STR, "Containerfile path, relative to path"),
+                                OptionSpec.of("container_file", OptionType.STR, "Containerfile content"),
+                                OptionSpec.of("format", OptionType.STR, "oci or docker"),
+                                OptionSpec.of("cache", OptionType.BOOL, "use the build cache (default true)"),
+                                OptionSpec.of("extra_args", OptionType.STR, "more podman build arguments"),
+                                OptionSpec.of("target", OptionType.STR, "the stage to build"),
+                                OptionSpec.of("rm", OptionType.BOOL, "remove intermediate containers"),
+                                OptionSpec.of("force_rm", OptionType.BOOL, "remove intermediate containers even on failure")))
                 .option(OptionSpec.of("state", OptionType.STR, "present: build or pull when needed; build: like present but "
                         + "requires a build context; absent: remove").defaultValue("present").choices("present", "absent", "build"))
                 .option(OptionSpec.of("pull", OptionType.BOOL, "pull a missing image (false: fail instead)").defaultValue(true))
                 .option(OptionSpec.of("push", OptionType.BOOL, "push the image after build/pull, when the registry's tag "
                         + "holds another image").defaultValue(false))
                 .option(OptionSpec.of("push_args", OptionType.DICT, "push settings: dest (a registry like reg:5000, a repository "
-                        + "or a full reference; default: the image's name), format (oci|v2s2), extra_args"))
+                        + "or a full reference; default: the image's name), format (oci|v2s2), extra_args")
+                        .suboptions(OptionSpec.of("dest", OptionType.STR, "where to push"),
+                                OptionSpec.of("format", OptionType.STR, "oci or v2s2"),
+                                OptionSpec.of("extra_args", OptionType.STR, "more podman push arguments")))
                 .option(OptionSpec.of("force", OptionType.BOOL, "rebuild, re-pull (changed only if the image ID changes), "
                         + "or remove an image that containers use").defaultValue(false))
                 .option(OptionSpec.of("validate_certs", OptionType.BOOL, "require HTTPS and verify certificates "

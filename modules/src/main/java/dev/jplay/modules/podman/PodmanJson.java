@@ -1,30 +1,25 @@
 package dev.jplay.modules.podman;
 
+import dev.jplay.engine.json.JsonReader;
 import dev.jplay.engine.spi.ModuleFailure;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads podman's JSON output ({@code inspect}, {@code auto-update --format json}). JSON is YAML, so
- * snakeyaml-engine reads it; no JSON library is needed.
+ * Reads podman's JSON output ({@code inspect}, {@code auto-update --format json}) with the engine's
+ * {@link JsonReader}, and walks it.
  */
 public final class PodmanJson {
     private PodmanJson() {
     }
 
     public static Object parse(String json, String what) throws ModuleFailure {
-        if (json == null || json.isBlank()) {
-            return null;
-        }
         try {
-            return new Load(LoadSettings.builder().setLabel(what).build()).loadFromString(json);
-        } catch (YamlEngineException e) {
-            throw new ModuleFailure("cannot read the JSON of " + what + ": " + firstLine(e.getMessage()),
+            return JsonReader.parse(json, what);
+        } catch (JsonReader.JsonError e) {
+            throw new ModuleFailure("cannot read the JSON of " + what + ": " + e.getMessage(),
                     Map.of("stdout", json.length() > 2000 ? json.substring(0, 2000) : json));
         }
     }
@@ -86,13 +81,5 @@ public final class PodmanJson {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), v));
         return out;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -43,16 +43,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FileModuleCasesTest {
 
-    private static final Map<String, Module> MODULES = Map.of(
-            "copy", new CopyModule(), "template", new TemplateModule(), "file", new FileModule(),
-            "lineinfile", new LineInFileModule(), "blockinfile", new BlockInFileModule(), "stat", new StatModule());
+    private static final Map<String, Module> MODULES = Map.ofEntries(
+            Map.entry("copy", new CopyModule()), Map.entry("template", new TemplateModule()), Map.entry("file", new FileModule()),
+            Map.entry("lineinfile", new LineInFileModule()), Map.entry("blockinfile", new BlockInFileModule()),
+            Map.entry("stat", new StatModule()), Map.entry("replace", new ReplaceModule()), Map.entry("slurp", new SlurpModule()),
+            Map.entry("tempfile", new TempFileModule()), Map.entry("fetch", new FetchModule()),
+            Map.entry("script", new dev.jplay.modules.commands.ScriptModule()));
 
     /** Lines every probe prints unless a case says otherwise: root with umask 022. */
     private static final String IDENTITY = "umask=0022\nid=uid=0(root) gid=0(root) groups=0(root)\n";
 
     @TestFactory
     Stream<DynamicNode> cases() {
-        return Stream.of("copy", "template", "file", "lineinfile", "blockinfile", "stat")
+        return Stream.of("copy", "template", "file", "lineinfile", "blockinfile", "stat", "replace", "slurp", "tempfile", "fetch",
+                        "script")
                 .map(name -> DynamicContainer.dynamicContainer(name, load(name).stream()
                         .map(c -> DynamicTest.dynamicTest(name + ": " + c.get("name"), () -> runCase(name, c)))));
     }

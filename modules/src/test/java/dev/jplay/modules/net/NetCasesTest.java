@@ -6,7 +6,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
-/** The data-driven cases in cases/wait_for.yml and cases/uri.yml. */
+/** The data-driven cases in cases/wait_for.yml, cases/uri.yml and cases/get_url.yml. */
 class NetCasesTest {
 
     @TestFactory
@@ -17,5 +17,10 @@ class NetCasesTest {
     @TestFactory
     Stream<DynamicTest> uri() {
         return ModuleCases.of(new UriModule(), "uri");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> getUrl() {
+        return ModuleCases.of(new GetUrlModule(), "get_url");
     }
 }

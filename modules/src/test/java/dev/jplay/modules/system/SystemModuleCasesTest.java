@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,17 +37,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class SystemModuleCasesTest {
 
-    private static final Map<String, Module> MODULES = Map.of(
-            "systemd", new SystemdModule(),
-            "linger", new LingerModule(),
-            "package", new PackageModule(),
-            "dnf", new DnfModule(),
-            "apt", new AptModule(),
-            "user", new UserModule(),
-            "group", new GroupModule(),
-            "firewalld", new FirewalldModule(),
-            "rhsm", new RhsmModule());
-    private static final List<String> FILES = List.of("systemd", "linger", "package", "user", "group", "firewalld", "rhsm");
+    private static final Map<String, Module> MODULES = Stream.of(new SystemdModule(), new LingerModule(), new PackageModule(),
+            new DnfModule(), new AptModule(), new UserModule(), new GroupModule(), new FirewalldModule(), new RhsmModule(),
+            new ServiceModule(), new SysctlModule(), new MountModule(), new GetentModule(), new HostnameModule(), new IptablesModule(), new TimezoneModule()).collect(Collectors.toMap(m -> m.spec().name(), m -> m));
+    private static final List<String> FILES = List.of("systemd", "linger", "package", "user", "group", "firewalld", "rhsm", "service", "sysctl", "mount", "getent", "hostname", "iptables", "timezone");
     private static final Set<String> ENABLED_RC0 = Set.of("enabled", "enabled-runtime", "static", "indirect", "generated",
             "transient", "alias");
 

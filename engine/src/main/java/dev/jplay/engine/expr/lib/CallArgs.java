@@ -21,6 +21,14 @@ public record CallArgs(List<Object> positional, Map<String, Object> named) {
         return named.containsKey(name) ? named.get(name) : fallback;
     }
 
+    /** A required argument: missing, it is Python's "f() missing required argument 'name'". */
+    public Object required(int index, String name, String who) {
+        if (!has(index, name)) {
+            throw new FilterError(who + "() missing required argument '" + name + "' (pos " + (index + 1) + ")");
+        }
+        return get(index, name, null);
+    }
+
     public boolean has(int index, String name) {
         return index < positional.size() || named.containsKey(name);
     }

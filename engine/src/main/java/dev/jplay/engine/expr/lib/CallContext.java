@@ -17,6 +17,14 @@ public interface CallContext {
     /** Renders a template text with the current variables: for lookup('template'). */
     String renderTemplate(String text, String sourceName);
 
+    /** Renders with extra variables on top of the current ones (lookup('template', ..., template_vars=...)). */
+    default String renderTemplate(String text, String sourceName, java.util.Map<String, Object> extraVariables) {
+        if (!extraVariables.isEmpty()) {
+            throw new FilterError("template_vars is not supported by this evaluator");
+        }
+        return renderTemplate(text, sourceName);
+    }
+
     /** Folders to search, in order, for a relative controller path (role files/templates, playbook dir): for lookups and file tests. */
     List<Path> searchPath();
 }

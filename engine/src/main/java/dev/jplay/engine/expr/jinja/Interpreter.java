@@ -1,0 +1,731 @@
+package dev.jplay.engine.expr.jinja;
+
+import dev.jplay.engine.expr.ExpressionError;
+import dev.jplay.engine.expr.lib.CallArgs;
+import dev.jplay.engine.expr.lib.CallContext;
+import dev.jplay.engine.expr.lib.Filter;
+import dev.jplay.engine.expr.lib.FilterError;
+import dev.jplay.engine.expr.lib.Lookup;
+import dev.jplay.engine.expr.lib.ValueTest;
+import dev.jplay.engine.expr.value.PyValues;
+import dev.jplay.engine.expr.value.PyValues.TypeError;
+import dev.jplay.engine.expr.value.PyValues.UndefinedError;
+import dev.jplay.engine.expr.value.Undefined;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one parsed template (or expression) against one set of variables: Jinja2's evaluation rules
+ * over the Python value model, with Ansible's strict-but-chainable undefined. Errors carry the
+ * offset of the node that failed. One interpreter serves one render on one thread.
+ */
+final class Interpreter implements CallContext {
+    private final Jinja jinja;
+    private final RenderContext ctx;
+    private final String src;
+
+    /** Variables assigned in a template or block: a chain of scopes, innermost first. */
+    static final class Frame {
+        final Map<String, Object> vars = new HashMap<>();
+        final Frame parent;
+
+        Frame(Frame parent) {
+            this.parent = parent;
+        }
+    }
+
+    /** {@code namespace()}: the one value a loop body may change for the code after the loop. */
+    static final class Namespace extends LinkedHashMap<String, Object> {
+    }
+
+    private record Macro(Stmt.Macro def, Frame closure, Interpreter owner) {
+    }
+
+    Interpreter(Jinja jinja, RenderContext ctx, String src) {
+        this.jinja = jinja;
+        this.ctx = ctx;
+        this.src = src;
+    }
+
+    // ---- statements
+
+    void render(List<Stmt> body, Frame f, StringBuilder out) {
+        for (Stmt s : body) {
+            exec(s, f, out);
+        }
+    }
+
+    private void exec(Stmt s, Frame f, StringBuilder out) {
+        if (s instanceof Stmt.Text t) {
+            out.append(t.text());
+        } else if (s instanceof Stmt.Output o) {
+            out.append(text(eval(o.expr(), f), o.expr().pos()));
+        } else if (s instanceof Stmt.If i) {
+            for (int k = 0; k < i.tests().size(); k++) {
+                if (truthy(eval(i.tests().get(k), f), i.tests().get(k).pos())) {
+                    render(i.bodies().get(k), f, out);
+                    return;
+                }
+            }
+            render(i.otherwise(), f, out);
+        } else if (s instanceof Stmt.For fo) {
+            forLoop(fo, f, out);
+        } else if (s instanceof Stmt.Set st) {
+            assign(st.target(), eval(st.value(), f), f);
+        } else if (s instanceof Stmt.SetBlock sb) {
+            StringBuilder inner = new StringBuilder();
+            render(sb.body(), new Frame(f), inner);
+            Object v = inner.toString();
+            if (sb.filter() != null) {
+                Frame bf = new Frame(f);
+                bf.vars.put("__body__", v);
+                v = eval(sb.filter(), bf);
+            }
+            assign(sb.target(), v, f);
+        } else if (s instanceof Stmt.Macro m) {
+            f.vars.put(m.name(), new Macro(m, f, this));
+        } else if (s instanceof Stmt.CallBlock cb) {
+            Stmt.Macro callerDef = new Stmt.Macro("caller", cb.params(), cb.defaults(), cb.body(), cb.pos());
+            Object callee = eval(cb.call().callee(), f);
+            List<Object> args = new ArrayList<>();
+            Map<String, Object> kw = new LinkedHashMap<>();
+            evalArgs(cb.call().args(), f, args, kw);
+            kw.put("caller", new Macro(callerDef, f, this));
+            out.append(text(call(callee, args, kw, cb.pos()), cb.pos()));
+        } else if (s instanceof Stmt.Include inc) {
+            include(inc, f, out);
+        } else if (s instanceof Stmt.FilterBlock fb) {
+            StringBuilder inner = new StringBuilder();
+            render(fb.body(), new Frame(f), inner);
+            Frame bf = new Frame(f);
+            bf.vars.put("__body__", inner.toString());
+            out.append(text(eval(fb.filter(), bf), fb.pos()));
+        } else if (s instanceof Stmt.With w) {
+            Frame inner = new Frame(f);
+            for (int k = 0; k < w.targets().size(); k++) {
+                assign(w.targets().get(k), eval(w.values().get(k), f), inner);
+            }
+            render(w.body(), inner, out);
+        }
+    }
+
+    private void forLoop(Stmt.For fo, Frame f, StringBuilder out) {
+        List<Object> items = iterate(eval(fo.iter(), f), fo.iter().pos());
+        if (fo.filter() != null) {
+            List<Object> kept = new ArrayList<>();
+            for (Object item : items) {
+                Frame probe = new Frame(f);
+                assign(fo.target(), item, probe);
+                if (truthy(eval(fo.filter(), probe), fo.filter().pos())) {
+                    kept.add(item);
+                }
+            }
+            items = kept;
+        }
+        if (items.isEmpty()) {
+            render(fo.otherwise(), f, out);
+            return;
+        }
+        int n = items.size();
+        Object[] lastChanged = {new Object()};
+        for (int k = 0; k < n; k++) {
+            Frame inner = new Frame(f);
+            Map<String, Object> loop = new LinkedHashMap<>();
+            final int index = k;
+            loop.put("index", (long) k + 1);
+            loop.put("index0", (long) k);
+            loop.put("revindex", (long) (n - k));
+            loop.put("revindex0", (long) (n - k - 1));
+            loop.put("first", k == 0);
+            loop.put("last", k == n - 1);
+            loop.put("length", (long) n);
+            loop.put("depth", 1L);
+            loop.put("depth0", 0L);
+            loop.put("previtem", k > 0 ? items.get(k - 1) : new Undefined("loop.previtem", "there is no previous item"));
+            loop.put("nextitem", k < n - 1 ? items.get(k + 1) : new Undefined("loop.nextitem", "there is no next item"));
+            loop.put("cycle", (JCallable) (args, kw) -> {
+                if (args.isEmpty()) {
+                    throw new TypeError("no items for cycling given");
+                }
+                return args.get(index % args.size());
+            });
+            loop.put("changed", (JCallable) (args, kw) -> {
+                boolean changed = !PyValues.equal(lastChanged[0], args);
+                lastChanged[0] = args;
+                return changed;
+            });
+            inner.vars.put("loop", loop);
+            assign(fo.target(), items.get(k), inner);
+            render(fo.body(), inner, out);
+        }
+    }
+
+    private void include(Stmt.Include inc, Frame f, StringBuilder out) {
+        Object nameValue = eval(inc.template(), f);
+        List<Object> names = nameValue instanceof List<?> l ? new ArrayList<>(l) : List.of(nameValue);
+        for (Object n : names) {
+            String name = text(n, inc.pos());
+            JinjaTemplate t;
+            try {
+                t = ctx.includes() == null ? null : ctx.includes().load(name);
+            } catch (ExpressionError e) {
+                throw e;
+            }
+            if (t == null) {
+                continue;
+            }
+            Interpreter sub = new Interpreter(jinja, ctx, t.source());
+            Frame root = new Frame(inc.withContext() ? f : null);
+            try {
+                sub.render(t.body(), root, out);
+            } catch (ExpressionError e) {
+                throw new IncludedTemplateError(t, e);
+            }
+            return;
+        }
+        if (!inc.ignoreMissing()) {
+            throw new ExpressionError(src, inc.pos(), "template not found: " + String.join(", ", names.stream().map(PyValues::str).toList()));
+        }
+    }
+
+    private void assign(Node target, Object value, Frame f) {
+        if (target instanceof Node.Name n) {
+            f.vars.put(n.name(), value);
+        } else if (target instanceof Node.TupleLit t) {
+            List<Object> values = iterate(value, t.pos());
+            if (values.size() != t.items().size()) {
+                throw new ExpressionError(src, t.pos(), (values.size() > t.items().size() ? "too many values to unpack" : "not enough values to unpack")
+                        + " (expected " + t.items().size() + ", got " + values.size() + ")");
+            }
+            for (int k = 0; k < values.size(); k++) {
+                assign(t.items().get(k), values.get(k), f);
+            }
+        } else if (target instanceof Node.GetAttr ga) {
+            Object ns = eval(ga.target(), f);
+            if (!(ns instanceof Namespace space)) {
+                throw new ExpressionError(src, ga.pos(), "cannot assign attribute on non-namespace object");
+            }
+            space.put(ga.attr(), value);
+        } else {
+            throw new ExpressionError(src, target.pos(), "cannot assign to this expression");
+        }
+    }
+
+    // ---- expressions
+
+    Object eval(Node n, Frame f) {
+        try {
+            return evalNode(n, f);
+        } catch (TypeError | FilterError e) {
+            throw new ExpressionError(src, n.pos(), e.getMessage());
+        } catch (UndefinedError e) {
+            throw undefinedError(e.undefined(), n.pos());
+        } catch (StackOverflowError e) {
+            throw new ExpressionError(src, n.pos(), "the expression nests too deeply (recursion?)");
+        }
+    }
+
+    ExpressionError undefinedError(Undefined u, int pos) {
+        return new ExpressionError(src, pos, u.message(), u.name());
+    }
+
+    private Object evalNode(Node n, Frame f) {
+        if (n instanceof Node.Const c) {
+            return c.value();
+        } else if (n instanceof Node.Name nm) {
+            return resolve(nm.name(), f);
+        } else if (n instanceof Node.ListLit l) {
+            List<Object> out = new ArrayList<>(l.items().size());
+            for (Node item : l.items()) {
+                out.add(eval(item, f));
+            }
+            return out;
+        } else if (n instanceof Node.TupleLit t) {
+            List<Object> out = new ArrayList<>(t.items().size());
+            for (Node item : t.items()) {
+                out.add(eval(item, f));
+            }
+            return out;
+        } else if (n instanceof Node.DictLit d) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (int k = 0; k < d.keys().size(); k++) {
+                Object key = eval(d.keys().get(k), f);
+                Operators.undefinedCheck(key);
+                out.put(key, eval(d.values().get(k), f));
+            }
+            return out;
+        } else if (n instanceof Node.GetAttr ga) {
+            return getattr(eval(ga.target(), f), ga.attr(), ga);
+        } else if (n instanceof Node.GetItem gi) {
+            Object target = eval(gi.target(), f);
+            if (gi.key() instanceof Node.Slice s) {
+                return slice(target, s, f);
+            }
+            return getitem(target, eval(gi.key(), f), gi);
+        } else if (n instanceof Node.Slice s) {
+            throw new ExpressionError(src, s.pos(), "a slice is only valid inside []");
+        } else if (n instanceof Node.Call c) {
+            Object callee = eval(c.callee(), f);
+            List<Object> args = new ArrayList<>();
+            Map<String, Object> kw = new LinkedHashMap<>();
+            evalArgs(c.args(), f, args, kw);
+            return call(callee, args, kw, c.pos());
+        } else if (n instanceof Node.FilterCall fc) {
+            return filter(fc, f);
+        } else if (n instanceof Node.TestCall tc) {
+            List<Object> args = new ArrayList<>();
+            Map<String, Object> kw = new LinkedHashMap<>();
+            Object input = eval(tc.input(), f);
+            evalArgs(tc.args(), f, args, kw);
+            boolean r = runTest(tc.name(), input, new CallArgs(args, kw));
+            return tc.negated() != r;
+        } else if (n instanceof Node.Unary u) {
+            if (u.op().equals("not")) {
+                return !truthy(eval(u.operand(), f), u.pos());
+            }
+            if (u.op().equals("-")) {
+                return Operators.negate(eval(u.operand(), f));
+            }
+            Object v = eval(u.operand(), f);
+            Operators.undefinedCheck(v);
+            if (!Operators.isNumber(v)) {
+                throw new TypeError("bad operand type for unary +: '" + PyValues.typeName(v) + "'");
+            }
+            return v instanceof Boolean bo ? (bo ? 1L : 0L) : v;
+        } else if (n instanceof Node.Binary b) {
+            if (b.op().equals("and")) {
+                Object left = eval(b.left(), f);
+                return truthy(left, b.pos()) ? eval(b.right(), f) : left;
+            }
+            if (b.op().equals("or")) {
+                Object left = eval(b.left(), f);
+                return truthy(left, b.pos()) ? left : eval(b.right(), f);
+            }
+            return Operators.binary(b.op(), eval(b.left(), f), eval(b.right(), f));
+        } else if (n instanceof Node.Compare c) {
+            Object left = eval(c.first(), f);
+            for (int k = 0; k < c.ops().size(); k++) {
+                Object right = eval(c.rest().get(k), f);
+                if (!Operators.compare(c.ops().get(k), left, right)) {
+                    return false;
+                }
+                left = right;
+            }
+            return true;
+        } else if (n instanceof Node.Cond c) {
+            if (truthy(eval(c.test(), f), c.pos())) {
+                return eval(c.then(), f);
+            }
+            // without an else, Jinja2's inline if gives a lenient undefined: it prints as nothing (Ansible renders '')
+            return c.otherwise() == null ? "" : eval(c.otherwise(), f);
+        }
+        throw new IllegalStateException("unknown node " + n);
+    }
+
+    private void evalArgs(Node.Args a, Frame f, List<Object> args, Map<String, Object> kw) {
+        for (Node p : a.positional()) {
+            args.add(eval(p, f));
+        }
+        for (int k = 0; k < a.names().size(); k++) {
+            kw.put(a.names().get(k), eval(a.named().get(k), f));
+        }
+    }
+
+    private Object resolve(String name, Frame f) {
+        for (Frame fr = f; fr != null; fr = fr.parent) {
+            if (fr.vars.containsKey(name)) {
+                return fr.vars.get(name);
+            }
+        }
+        if (ctx.variables().has(name)) {
+            return ctx.variables().get(name);
+        }
+        Object g = global(name);
+        return g != null ? g : Undefined.variable(name);
+    }
+
+    private Object global(String name) {
+        return switch (name) {
+            case "range" -> (JCallable) (args, kw) -> range(args);
+            case "dict" -> (JCallable) (args, kw) -> {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                if (!args.isEmpty()) {
+                    Object src0 = args.get(0);
+                    if (src0 instanceof Map<?, ?> m) {
+                        out.putAll(m);
+                    } else {
+                        for (Object pair : iterate(src0, -1)) {
+                            List<Object> p = iterate(pair, -1);
+                            if (p.size() != 2) {
+                                throw new TypeError("dictionary update sequence element has length " + p.size() + "; 2 is required");
+                            }
+                            out.put(p.get(0), p.get(1));
+                        }
+                    }
+                }
+                out.putAll(kw);
+                return out;
+            };
+            case "namespace" -> (JCallable) (args, kw) -> {
+                Namespace ns = new Namespace();
+                if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> m) {
+                    m.forEach((k, v) -> ns.put(String.valueOf(k), v));
+                }
+                ns.putAll(kw);
+                return ns;
+            };
+            case "lookup" -> (JCallable) (args, kw) -> lookup(args, kw, false);
+            case "query", "q" -> (JCallable) (args, kw) -> lookup(args, kw, true);
+            default -> null;
+        };
+    }
+
+    private static List<Object> range(List<Object> args) {
+        long start = 0;
+        long stop;
+        long step = 1;
+        for (Object a : args) {
+            if (!Operators.isInt(a)) {
+                throw new TypeError("'" + PyValues.typeName(a) + "' object cannot be interpreted as an integer");
+            }
+        }
+        if (args.size() == 1) {
+            stop = Operators.num(args.get(0)).longValue();
+        } else if (args.size() == 2 || args.size() == 3) {
+            start = Operators.num(args.get(0)).longValue();
+            stop = Operators.num(args.get(1)).longValue();
+            if (args.size() == 3) {
+                step = Operators.num(args.get(2)).longValue();
+            }
+        } else {
+            throw new TypeError("range expected 1 to 3 arguments, got " + args.size());
+        }
+        if (step == 0) {
+            throw new TypeError("range() arg 3 must not be zero");
+        }
+        List<Object> out = new ArrayList<>();
+        for (long v = start; step > 0 ? v < stop : v > stop; v += step) {
+            if (out.size() >= 1_000_000) {
+                throw new TypeError("range too big (more than 1000000 items)");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private Object lookup(List<Object> args, Map<String, Object> kw, boolean asList) {
+        if (args.isEmpty() || !(args.get(0) instanceof String name)) {
+            throw new TypeError((asList ? "query" : "lookup") + "() needs the lookup's name first, e.g. lookup('env', 'HOME')");
+        }
+        Lookup l = jinja.library().lookup(name);
+        if (l == null) {
+            throw new FilterError("lookup plugin (" + name + ") not found");
+        }
+        Map<String, Object> named = new LinkedHashMap<>(kw);
+        boolean wantList = asList || PyValues.truthy(named.remove("wantlist"));
+        String errors = named.containsKey("errors") ? PyValues.str(named.remove("errors")) : "strict";
+        List<Object> terms = new ArrayList<>(args.subList(1, args.size()));
+        for (Object t : terms) {
+            Operators.undefinedCheck(t);
+        }
+        List<Object> ran;
+        try {
+            ran = l.run(terms, new CallArgs(List.of(), named), this);
+        } catch (FilterError | TypeError e) {
+            if (errors.equals("ignore") || errors.equals("warn")) {
+                return wantList ? new ArrayList<>() : null;
+            }
+            throw new FilterError("An unhandled exception occurred while running the lookup plugin '" + name + "'. Error was: " + e.getMessage());
+        }
+        if (wantList) {
+            return ran;
+        }
+        if (ran.stream().allMatch(x -> x instanceof String)) {
+            return String.join(",", ran.stream().map(x -> (String) x).toList());
+        }
+        return ran.size() == 1 ? ran.get(0) : ran;
+    }
+
+    private Object call(Object callee, List<Object> args, Map<String, Object> kw, int pos) {
+        if (callee instanceof Undefined u) {
+            throw undefinedError(u, pos);
+        }
+        if (callee instanceof JCallable c) {
+            return c.call(args, kw);
+        }
+        if (callee instanceof Macro m) {
+            return m.owner().callMacro(m, args, kw);
+        }
+        throw new TypeError("'" + PyValues.typeName(callee) + "' object is not callable");
+    }
+
+    private Object callMacro(Macro m, List<Object> args, Map<String, Object> kw) {
+        Stmt.Macro def = m.def();
+        Frame f = new Frame(m.closure());
+        List<String> params = def.params();
+        int firstDefault = params.size() - def.defaults().size();
+        Map<String, Object> extra = new LinkedHashMap<>(kw);
+        for (int k = 0; k < params.size(); k++) {
+            String p = params.get(k);
+            if (k < args.size()) {
+                if (extra.containsKey(p)) {
+                    throw new TypeError("macro '" + def.name() + "' got multiple values for argument '" + p + "'");
+                }
+                f.vars.put(p, args.get(k));
+            } else if (extra.containsKey(p)) {
+                f.vars.put(p, extra.remove(p));
+            } else if (k >= firstDefault) {
+                f.vars.put(p, eval(def.defaults().get(k - firstDefault), f));
+            } else {
+                f.vars.put(p, new Undefined(p, "parameter '" + p + "' was not provided"));
+            }
+        }
+        Object caller = extra.remove("caller");
+        if (caller != null) {
+            f.vars.put("caller", caller);
+        }
+        f.vars.put("varargs", args.size() > params.size() ? new ArrayList<>(args.subList(params.size(), args.size())) : new ArrayList<>());
+        f.vars.put("kwargs", new LinkedHashMap<>(extra));
+        StringBuilder out = new StringBuilder();
+        render(def.body(), f, out);
+        return out.toString();
+    }
+
+    private Object filter(Node.FilterCall fc, Frame f) {
+        Object input = eval(fc.input(), f);
+        List<Object> args = new ArrayList<>();
+        Map<String, Object> kw = new LinkedHashMap<>();
+        evalArgs(fc.args(), f, args, kw);
+        return callFilter(fc.name(), input, new CallArgs(args, kw));
+    }
+
+    @Override
+    public Object callFilter(String name, Object value, CallArgs args) {
+        Filter filter = jinja.filter(name);
+        if (filter == null) {
+            throw new FilterError("no filter named '" + name + "'");
+        }
+        if (value instanceof Undefined u && !filter.acceptsUndefined()) {
+            throw new UndefinedError(u);
+        }
+        return filter.apply(value, args, this);
+    }
+
+    private boolean runTest(String name, Object value, CallArgs args) {
+        return callTest(name, value, args);
+    }
+
+    @Override
+    public boolean callTest(String name, Object value, CallArgs args) {
+        ValueTest t = jinja.test(name);
+        if (t == null) {
+            throw new FilterError("no test named '" + name + "'");
+        }
+        return t.test(value, args, this);
+    }
+
+    @Override
+    public Object variable(String name) {
+        return resolve(name, null);
+    }
+
+    @Override
+    public String renderTemplate(String text, String sourceName) {
+        JinjaTemplate t = jinja.compileTemplate(text, sourceName);
+        return jinja.renderText(t, ctx);
+    }
+
+    @Override
+    public List<Path> searchPath() {
+        return ctx.searchPath();
+    }
+
+    // ---- value access
+
+    private Object getattr(Object target, String attr, Node where) {
+        if (target instanceof Undefined) {
+            return target;
+        }
+        JCallable method = Methods.find(target, attr);
+        if (method != null && !(target instanceof Namespace)) {
+            return method;
+        }
+        if (target instanceof Map<?, ?> m) {
+            Object v = m.get(attr);
+            if (v != null || m.containsKey(attr)) {
+                return v;
+            }
+        }
+        return new Undefined(describe(where), objectRepr(target) + " has no attribute '" + attr + "'");
+    }
+
+    private Object getitem(Object target, Object key, Node where) {
+        if (target instanceof Undefined) {
+            return target;
+        }
+        Operators.undefinedCheck(key);
+        if (target instanceof Map<?, ?> m) {
+            Object v = m.get(key);
+            if (v != null || m.containsKey(key)) {
+                return v;
+            }
+            if (key instanceof String s) {
+                JCallable method = Methods.find(target, s);
+                if (method != null) {
+                    return method;
+                }
+            }
+        } else if ((target instanceof List<?> || target instanceof String) && Operators.isInt(key)) {
+            int size = target instanceof List<?> l ? l.size() : ((String) target).length();
+            long i = Operators.num(key).longValue();
+            if (i < 0) {
+                i += size;
+            }
+            if (i >= 0 && i < size) {
+                return target instanceof List<?> l ? l.get((int) i) : String.valueOf(((String) target).charAt((int) i));
+            }
+        } else if (key instanceof String s) {
+            JCallable method = Methods.find(target, s);
+            if (method != null) {
+                return method;
+            }
+        }
+        // Jinja2's wording: "'dict object' has no attribute 'x'", "list object has no element 10"
+        String hint = key instanceof String s ? objectRepr(target) + " has no attribute '" + s + "'"
+                : objectRepr(target).replace("'", "") + " has no element " + PyValues.repr(key);
+        return new Undefined(describe(where), hint);
+    }
+
+    private Object slice(Object target, Node.Slice s, Frame f) {
+        Operators.undefinedCheck(target);
+        Object a = s.start() == null ? null : eval(s.start(), f);
+        Object b = s.stop() == null ? null : eval(s.stop(), f);
+        Object c = s.step() == null ? null : eval(s.step(), f);
+        int size;
+        if (target instanceof List<?> l) {
+            size = l.size();
+        } else if (target instanceof String str) {
+            size = str.length();
+        } else {
+            throw new TypeError("'" + PyValues.typeName(target) + "' object is not subscriptable");
+        }
+        long step = c == null ? 1 : Operators.num(c).longValue();
+        if (step == 0) {
+            throw new TypeError("slice step cannot be zero");
+        }
+        long start = bound(a, size, step > 0 ? 0 : size - 1, step);
+        long stop = bound(b, size, step > 0 ? size : -1, step);
+        List<Object> items = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+            if (target instanceof List<?> l) {
+                items.add(l.get((int) i));
+            } else {
+                sb.append(((String) target).charAt((int) i));
+            }
+        }
+        return target instanceof String ? sb.toString() : items;
+    }
+
+    private static long bound(Object v, int size, long fallback, long step) {
+        if (v == null) {
+            return fallback;
+        }
+        if (!Operators.isInt(v)) {
+            throw new TypeError("slice indices must be integers or None");
+        }
+        long i = Operators.num(v).longValue();
+        if (i < 0) {
+            i += size;
+            if (i < 0) {
+                i = step > 0 ? 0 : -1;
+            }
+        } else if (i >= size) {
+            i = step > 0 ? size : size - 1;
+        }
+        return i;
+    }
+
+    /** The expression as written, for Undefined's name: {@code a.b.c}. */
+    private String describe(Node n) {
+        if (n instanceof Node.Name nm) {
+            return nm.name();
+        } else if (n instanceof Node.GetAttr ga) {
+            return describe(ga.target()) + "." + ga.attr();
+        } else if (n instanceof Node.GetItem gi) {
+            return describe(gi.target()) + "[" + (gi.key() instanceof Node.Const c ? PyValues.repr(c.value()) : "...") + "]";
+        } else {
+            return "expression";
+        }
+    }
+
+    /** Jinja2's object_type_repr: 'dict object', 'list object', None. */
+    private static String objectRepr(Object v) {
+        if (v == null) {
+            return "'None'";
+        }
+        return "'" + PyValues.typeName(v) + " object'";
+    }
+
+    // ---- conversions
+
+    String text(Object v, int pos) {
+        if (v instanceof Undefined u) {
+            throw undefinedError(u, pos);
+        }
+        if (v == null) {
+            return ""; // Ansible's finalize: None prints as nothing
+        }
+        if (v instanceof Macro || v instanceof JCallable) {
+            return "<function>";
+        }
+        try {
+            return PyValues.str(v);
+        } catch (UndefinedError e) {
+            throw undefinedError(e.undefined(), pos);
+        }
+    }
+
+    boolean truthy(Object v, int pos) {
+        if (v instanceof Undefined u) {
+            throw undefinedError(u, pos);
+        }
+        return PyValues.truthy(v);
+    }
+
+    static List<Object> iterate(Object v) {
+        return iterate(v, -1);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> iterate(Object v, int pos) {
+        if (v instanceof Undefined u) {
+            throw new UndefinedError(u);
+        }
+        if (v instanceof List<?> l) {
+            return (List<Object>) l;
+        }
+        if (v instanceof Map<?, ?> m) {
+            return new ArrayList<>(m.keySet());
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return new ArrayList<>(c);
+        }
+        if (v instanceof String s) {
+            List<Object> out = new ArrayList<>(s.length());
+            s.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
+            return out;
+        }
+        throw new TypeError("'" + PyValues.typeName(v) + "' object is not iterable");
+    }
+
+    static List<Object> pair(Object a, Object b) {
+        return Arrays.asList(a, b);
+    }
+}
