@@ -103,7 +103,7 @@ class OutputE2ETest {
     void verboseShowsResultsAndAJsonReportHasEveryTaskAndHost() {
         Path report = tmp.resolve("report.json");
         RunResult r = Jplay.run("-i", ws.path("hosts.ini"), ws.path("multi.yml"), "-v", "--json", report).exits(2);
-        r.printed("PLAYBOOK: multi.yml").printed("ok: [h1] => {\"ansible_facts\": {\"b_done\": true}, \"changed\": false}");
+        r.printed("No config file found; using defaults\n").notPrinted("PLAYBOOK: multi.yml").printed("ok: [h1] => {\"ansible_facts\": {\"b_done\": true}, \"changed\": false}");
 
         Map<String, Object> doc = RunResult.json(report);
         assertEquals(tmp.resolve("multi.yml").toAbsolutePath().toString(), doc.get("playbook"));
@@ -135,5 +135,36 @@ class OutputE2ETest {
         assertEquals(Map.of("ok", 8, "changed", 1, "unreachable", 0, "failed", 0, "skipped", 1, "rescued", 1, "ignored", 0),
                 stats.get("h2"));
         assertEquals(1, stats.get("h3").get("failed"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFailedTaskInTheReportHasWhatTheConsoleShowsAndDashIsStdout() throws java.io.IOException {
+        Path pb = ws.write("fails.yml", """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: breaks
+                      command: sh -c 'echo out; echo err >&2; exit 3'
+                """);
+        Path report = tmp.resolve("fails.json");
+        RunResult console = Jplay.run(pb, "--json", report).exits(2);
+        String fatal = console.lines("fatal: [localhost]").get(0);
+        Map<String, Object> host = (Map<String, Object>) ((Map<String, Object>) ((List<Map<String, Object>>) ((List<Map<String, Object>>)
+                RunResult.json(report).get("plays")).get(0).get("tasks")).get(0).get("hosts")).get("localhost");
+        assertEquals("failed", host.get("status"));
+        assertEquals("command", host.get("module"));
+        assertEquals(3, host.get("rc"));
+        assertEquals("out", host.get("stdout"));
+        assertEquals("err", host.get("stderr"));
+        assertEquals(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), host.get("cmd"));
+        assertEquals(fatal.contains("\"changed\": true"), host.get("changed"), fatal);
+
+        RunResult dash = Jplay.run(pb, "--json", "-").exits(2);
+        assertFalse(java.nio.file.Files.exists(Path.of("-")), "no file named -");
+        assertFalse(dash.out().contains("TASK ["), "stdout holds only the report");
+        Path copy = ws.write("dash.json", dash.out());
+        assertEquals("err", ((Map<String, Object>) ((Map<String, Object>) ((List<Map<String, Object>>) ((List<Map<String, Object>>)
+                RunResult.json(copy).get("plays")).get(0).get("tasks")).get(0).get("hosts")).get("localhost")).get("stderr"));
     }
 }

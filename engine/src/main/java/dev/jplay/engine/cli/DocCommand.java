@@ -1,10 +1,12 @@
 package dev.jplay.engine.cli;
 
+import dev.jplay.engine.registry.ModuleDocs;
 import dev.jplay.engine.registry.ModuleRegistry;
 import dev.jplay.engine.registry.Suggestions;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleSpec;
 import dev.jplay.engine.spi.OptionSpec;
+import dev.jplay.engine.spi.ReturnValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code jplay doc MODULE} and {@code jplay doc --list}: generated from each module's declared options. */
-@Command(name = "doc", mixinStandardHelpOptions = true, description = "Show a module's documentation, or list all modules.")
+@Command(name = "doc", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Show a module's documentation, or list all modules.")
 public final class DocCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,10 +49,11 @@ public final class DocCommand implements Callable<Integer> {
         }
         Module m = registry.find(module).orElse(null);
         if (m == null) {
-            spec.commandLine().getErr().println("jplay doc: no module named '" + module + "'" + Suggestions.didYouMean(module, registry.names()));
-            return ExitCodes.USAGE;
+            // as ansible-doc: a warning, exit 0
+            spec.commandLine().getErr().println("[WARNING]: " + module + " was not found" + Suggestions.didYouMean(module, registry.names()));
+            return ExitCodes.OK;
         }
-        ModuleSpec s = m.spec();
+        ModuleSpec s = ModuleDocs.of(m);
         out.println("> " + s.name().toUpperCase() + (s.aliases().isEmpty() ? "" : " (also: " + String.join(", ", s.aliases()) + ")"));
         out.println();
         out.println("  " + s.description().replace("\n", "\n  "));
@@ -78,6 +81,24 @@ public final class DocCommand implements Callable<Integer> {
         }
         out.println();
         out.println("CHECK MODE: " + (s.checkMode() ? "supported" : "not supported (the task is skipped in check mode)"));
+        if (!s.examples().isEmpty()) {
+            out.println();
+            out.println("EXAMPLES:");
+            out.println();
+            out.println(s.examples().stripTrailing());
+        }
+        if (!s.returns().isEmpty()) {
+            // the layout of ansible-doc's RETURN VALUES
+            out.println();
+            out.println("RETURN VALUES:");
+            for (ReturnValue r : s.returns()) {
+                out.println("- " + r.name());
+                out.println("        " + r.description().strip().replace("\n", "\n        "));
+                out.println("        returned: " + r.returned());
+                out.println("        type: " + r.type());
+                out.println();
+            }
+        }
         return ExitCodes.OK;
     }
 

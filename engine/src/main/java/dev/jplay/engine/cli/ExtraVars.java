@@ -23,6 +23,10 @@ final class ExtraVars {
             String s = a.strip();
             if (s.startsWith("@")) {
                 Path f = cwd.resolve(s.substring(1));
+                if (!java.nio.file.Files.exists(f)) {
+                    throw new java.io.UncheckedIOException("the vars file " + s.substring(1) + " (-e " + s + ") could not be found",
+                            new java.nio.file.NoSuchFileException(f.toString()));
+                }
                 YamlNode n = YamlReader.read(f);
                 if (n != null && !(n instanceof YamlNode.MapNode)) {
                     throw new InputError(n.location(), "-e @file must hold a mapping of variables, not " + n.kind());

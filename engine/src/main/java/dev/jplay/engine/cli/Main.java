@@ -1,10 +1,12 @@
 package dev.jplay.engine.cli;
 
+import dev.jplay.engine.config.AnsibleConfig;
 import dev.jplay.engine.error.InputError;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /** The entry point: wires picocli, the exit codes, and Ctrl-C. */
 public final class Main {
@@ -20,7 +22,15 @@ public final class Main {
 
     /** A configured command line with injectable out/err, for tests. */
     public static CommandLine commandLine(PlaybookCommand command, PrintWriter out, PrintWriter err) {
+        return commandLine(command, out, err, AnsibleConfig.load(System.getenv(), Path.of("").toAbsolutePath(),
+                Path.of(System.getProperty("user.home"))));
+    }
+
+    /** The same with the Ansible configuration ({@code ansible.cfg}, {@code ANSIBLE_*}) given. */
+    public static CommandLine commandLine(PlaybookCommand command, PrintWriter out, PrintWriter err, AnsibleConfig config) {
+        AnsibleConfig.activate(config);
         CommandLine cl = new CommandLine(command);
+        cl.setDefaultValueProvider(new ConfigDefaults(config));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

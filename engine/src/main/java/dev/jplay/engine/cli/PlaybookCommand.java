@@ -1,5 +1,7 @@
 package dev.jplay.engine.cli;
 
+import dev.jplay.engine.config.AnsibleConfig;
+import dev.jplay.engine.config.ConfigSetting;
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.TemplateFiles;
 import dev.jplay.engine.inventory.Inventory;
@@ -17,6 +19,7 @@ import dev.jplay.engine.run.RunListener;
 import dev.jplay.engine.run.RunOptions;
 import dev.jplay.engine.run.RunStats;
 import dev.jplay.engine.run.TagFilter;
+import dev.jplay.engine.run.TaskNameGlob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,6 +97,15 @@ public final class PlaybookCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "start at the task with this name")
     String startAtTask;
 
+    @Option(names = "--force-handlers", description = "run notified handlers even on hosts where a task failed")
+    boolean forceHandlers;
+
+    @Option(names = "--flush-cache", description = "accepted for Ansible's sake: jplay keeps no fact cache, facts are gathered afresh each run")
+    boolean flushCache;
+
+    @Option(names = "--step", description = "not supported: jplay does not ask before each task (use --start-at-task, --tags or --check)")
+    boolean step;
+
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
@@ -112,7 +124,7 @@ public final class PlaybookCommand implements Callable<Integer> {
     @Option(names = {"-K", "--ask-become-pass"}, description = "ask for the become password")
     boolean askBecomePass;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write a JSON report of the whole run to FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "write a JSON report of the whole run to FILE (- for stdout, instead of the console output)")
     Path jsonReport;
 
     @Option(names = {"-M", "--module-path"}, paramLabel = "DIR", description = "folders of module jars (besides library/ next to the playbook)")
@@ -127,7 +139,18 @@ public final class PlaybookCommand implements Callable<Integer> {
         if (playbooks.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing playbook: jplay PLAYBOOK [options] (see --help)");
         }
+        if (step) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--step is not supported: jplay does not ask before each task; use --start-at-task, --tags or --check");
+        }
+        connection.prepare(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
+        AnsibleConfig config = AnsibleConfig.active();
+        config.notices().forEach(n -> spec.commandLine().getErr().println("[WARNING]: " + n));
+        config.ignoredWarning().ifPresent(w -> spec.commandLine().getErr().println("[WARNING]: " + w));
+        if (verbose.length > 0 && !jsonToStdout()) {
+            out.println(config.file() == null ? "No config file found; using defaults" : "Using " + config.file() + " as config file");
+        }
         vault.activate();
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> libraries = new ArrayList<>(modulePath);
@@ -162,7 +185,7 @@ public final class PlaybookCommand implements Callable<Integer> {
                 becomeMethod, askBecomePass ? askPassword("BECOME password: ") : null);
         ConnectionOpener opener = connection.opener();
         RunOptions options = new RunOptions(check, diff, forks, limit, new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags), extra,
-                startAtTask, becomeDefaults, verbose.length, opener, projectTemplates);
+                startAtTask, becomeDefaults, verbose.length, opener, projectTemplates, forceHandlers);
         if (listHosts || listTasks || listTags) {
             for (int k = 0; k < loaded.size(); k++) {
                 new PlaybookListing(out, inv, modules, expressions, options).print(playbooks.get(k), loaded.get(k), listHosts, listTasks,
@@ -170,13 +193,23 @@ public final class PlaybookCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+        if (startAtTask != null && !StartAtCheck.reachable(loaded, TaskNameGlob.of(startAtTask))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--start-at-task '" + startAtTask
+                    + "' matches no task in " + String.join(", ", playbooks.stream().map(Path::toString).toList())
+                    + " (a name or a glob such as 'Install*', as in Ansible); nothing was run");
+        }
         RunStats total = new RunStats();
         int code = ExitCodes.OK;
         for (Playbook pb : loaded) {
             List<RunListener> listeners = new ArrayList<>();
-            listeners.add(new ConsoleOutput(out, useColor(), verbose.length));
-            if (jsonReport != null) {
-                listeners.add(new JsonReport(jsonReport));
+            if (jsonToStdout()) {
+                // stdout holds only the report, as with Ansible's json callback
+                listeners.add(new JsonReport(out));
+            } else {
+                listeners.add(new ConsoleOutput(out, useColor(), verbose.length));
+                if (jsonReport != null) {
+                    listeners.add(new JsonReport(jsonReport));
+                }
             }
             PlaybookRunner runner = new PlaybookRunner(inv, modules, expressions, options, new Listeners(listeners));
             activeRunner = runner;
@@ -195,12 +228,19 @@ public final class PlaybookCommand implements Callable<Integer> {
         return total == null ? ExitCodes.OK : code;
     }
 
+    private boolean jsonToStdout() {
+        return jsonReport != null && jsonReport.toString().equals("-");
+    }
+
+    /** As Ansible decides: forced colour (FORCE_COLOR, ANSIBLE_FORCE_COLOR, force_color) wins, then no colour, then a terminal. */
     private static boolean useColor() {
-        if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
-            return false;
-        }
-        if (System.getenv("JPLAY_FORCE_COLOR") != null) {
+        AnsibleConfig config = AnsibleConfig.active();
+        if (System.getenv("JPLAY_FORCE_COLOR") != null || System.getenv("FORCE_COLOR") != null
+                || config.bool(ConfigSetting.FORCE_COLOR).orElse(false)) {
             return true;
+        }
+        if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM")) || config.bool(ConfigSetting.NOCOLOR).orElse(false)) {
+            return false;
         }
         return System.console() != null;
     }
@@ -235,6 +275,11 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
 
         @Override
+        public void taskStarted(String kind, String title, dev.jplay.engine.error.SourceLocation where) {
+            all.forEach(l -> l.taskStarted(kind, title, where));
+        }
+
+        @Override
         public void hostResult(dev.jplay.engine.run.TaskOutcome outcome) {
             all.forEach(l -> l.hostResult(outcome));
         }
@@ -257,6 +302,34 @@ public final class PlaybookCommand implements Callable<Integer> {
         @Override
         public void playbookFinished(RunStats stats) {
             all.forEach(l -> l.playbookFinished(stats));
+        }
+    }
+
+    /** Whether --start-at-task can be reached: a task matches, or an include_tasks may bring one in at run time. */
+    private static final class StartAtCheck {
+        static boolean reachable(List<Playbook> playbooks, TaskNameGlob glob) {
+            for (Playbook pb : playbooks) {
+                for (Play play : pb.plays()) {
+                    List<TaskNode> nodes = new ArrayList<>(play.preTasks());
+                    nodes.addAll(play.tasks());
+                    nodes.addAll(play.postTasks());
+                    if (inNodes(nodes, glob)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean inNodes(List<TaskNode> nodes, TaskNameGlob glob) {
+            for (TaskNode n : nodes) {
+                if (n instanceof TaskNode.Task t && glob.matches(t.name(), t.displayName()) || n instanceof TaskNode.IncludeTasks
+                        || n instanceof TaskNode.Block b && (inNodes(b.block(), glob) || inNodes(b.rescue(), glob)
+                        || inNodes(b.always(), glob))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 public final class ConnectionFactory {
 
+    /** The connection types jplay serves, as {@code ansible_connection}, {@code connection:} or {@code -c} name them. */
+    public static final java.util.List<String> TYPES = java.util.List.of("local", "ssh", "smart", "paramiko", "paramiko_ssh");
+
     private ConnectionFactory() {
     }
 

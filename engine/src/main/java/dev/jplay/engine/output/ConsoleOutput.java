@@ -1,5 +1,6 @@
 package dev.jplay.engine.output;
 
+import dev.jplay.engine.error.SourceLocation;
 import dev.jplay.engine.json.JsonWriter;
 import dev.jplay.engine.playbook.Play;
 import dev.jplay.engine.playbook.Playbook;
@@ -52,8 +53,10 @@ public final class ConsoleOutput implements RunListener {
 
     @Override
     public void playbookStarted(Playbook playbook, boolean checkMode) {
-        if (verbosity > 0) {
-            out.println("PLAYBOOK: " + playbook.file().getFileName() + (checkMode ? " (check mode)" : ""));
+        if (verbosity > 1) {
+            // as ansible-playbook -vv; jplay adds the check mode
+            banner("PLAYBOOK: " + playbook.file().getFileName() + (checkMode ? " (check mode)" : ""));
+            out.println(playbook.plays().size() + " plays in " + playbook.file().getFileName());
         }
     }
 
@@ -65,6 +68,14 @@ public final class ConsoleOutput implements RunListener {
     @Override
     public void taskStarted(String kind, String title) {
         banner(kind + " [" + title + "]");
+    }
+
+    @Override
+    public void taskStarted(String kind, String title, SourceLocation where) {
+        banner(kind + " [" + title + "]");
+        if (verbosity > 1 && where != null && where.file() != null) {
+            out.println("task path: " + where.file().toAbsolutePath() + ":" + where.line());
+        }
     }
 
     @Override
@@ -92,6 +103,13 @@ public final class ConsoleOutput implements RunListener {
             itemLine(o, host, item);
         }
         ModuleResult r = o.result();
+        // as Ansible: the diffs of what changed come before the host's line (after a loop's items)
+        if (!o.hidden()) {
+            if (o.items().isEmpty()) {
+                printDiffs(r, o.status() == TaskStatus.CHANGED);
+            }
+            o.items().forEach(i -> printDiffs(i.result(), i.status() == TaskStatus.CHANGED));
+        }
         switch (o.status()) {
             case OK, CHANGED -> {
                 if (!o.items().isEmpty()) {
@@ -126,12 +144,25 @@ public final class ConsoleOutput implements RunListener {
             for (String w : r.warnings()) {
                 out.println(paint("[WARNING]: " + w, Color.BRIGHT_PURPLE));
             }
-            // diffs are there only when the task ran in diff mode (-D, or its own diff: true)
-            for (FileDiff d : r.diffs()) {
-                out.print(UnifiedDiff.diff(d.beforeHeader(), d.before(), d.afterHeader(), d.after()));
-            }
         }
         out.flush();
+    }
+
+    /** Diffs are there only when the task ran in diff mode (-D, or its own diff: true); Ansible shows those of changes. */
+    private void printDiffs(ModuleResult r, boolean changed) {
+        if (r == null || !changed) {
+            return;
+        }
+        for (FileDiff d : r.diffs()) {
+            List<String> lines = UnifiedDiff.lines(d.beforeHeader(), d.before(), d.afterHeader(), d.after());
+            for (String l : lines) {
+                Color c = l.startsWith("+") ? Color.GREEN : l.startsWith("-") ? Color.RED : l.startsWith("@@") ? Color.CYAN : null;
+                out.print(c == null ? l : paint(l.substring(0, l.length() - 1), c) + "\n");
+            }
+            if (!lines.isEmpty()) {
+                out.print("\n");
+            }
+        }
     }
 
     private void itemLine(TaskOutcome o, String host, TaskOutcome.ItemOutcome item) {

@@ -6,8 +6,12 @@ import dev.jplay.engine.playbook.Playbook;
 import dev.jplay.engine.run.RunListener;
 import dev.jplay.engine.run.RunStats;
 import dev.jplay.engine.run.TaskOutcome;
+import dev.jplay.engine.run.TaskStatus;
+import dev.jplay.engine.spi.FileDiff;
+import dev.jplay.engine.spi.ModuleResult;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --json FILE}: one JSON document for the whole run, for CI tools — per play, per task, per
- * host: status, changed, duration, msg; and the recap. {@code no_log} results appear without msg.
+ * {@code --json FILE} ({@code -} for stdout): one JSON document for the whole run, for CI tools — per
+ * play, per task, per host: status, changed (as the console shows it), duration, module, msg, the
+ * module's return values (rc, stdout, stderr, cmd, ...), diffs and warnings; and the recap.
+ * {@code no_log} results appear censored.
  */
 public final class JsonReport implements RunListener {
     private final Path file;
+    private final PrintWriter stdout;
     private final Map<String, Object> doc = new LinkedHashMap<>();
     private final List<Map<String, Object>> plays = new ArrayList<>();
     private List<Map<String, Object>> tasks;
@@ -32,6 +39,13 @@ public final class JsonReport implements RunListener {
 
     public JsonReport(Path file) {
         this.file = file;
+        this.stdout = null;
+    }
+
+    /** A report written to {@code out} at the end of the run ({@code --json -}). */
+    public JsonReport(PrintWriter out) {
+        this.file = null;
+        this.stdout = out;
     }
 
     @Override
@@ -71,7 +85,11 @@ public final class JsonReport implements RunListener {
         }
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("status", o.status().name().toLowerCase());
-        h.put("changed", o.countsAsChanged());
+        // what the console's JSON says; a failed command that ran has changed: true there too
+        h.put("changed", o.status() == TaskStatus.CHANGED || o.result() != null && o.result().changed() && o.status() == TaskStatus.FAILED);
+        if (!o.module().isEmpty()) {
+            h.put("module", o.module());
+        }
         h.put("duration_ms", o.duration().toMillis());
         if (o.ignored()) {
             h.put("ignored", true);
@@ -83,18 +101,45 @@ public final class JsonReport implements RunListener {
             h.put("censored", ConsoleOutput.HIDDEN);
         } else if (o.result() != null) {
             h.put("msg", o.result().msg());
-            if (o.result().values().containsKey("rc")) {
-                h.put("rc", o.result().values().get("rc"));
-            }
+            putResult(h, o.result());
             if (!o.items().isEmpty()) {
                 List<Map<String, Object>> items = new ArrayList<>();
                 for (TaskOutcome.ItemOutcome i : o.items()) {
-                    items.add(Map.of("item", i.label(), "status", i.status().name().toLowerCase(), "msg", i.result().msg()));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("item", i.label());
+                    m.put("status", i.status().name().toLowerCase());
+                    m.put("changed", i.result().changed());
+                    m.put("msg", i.result().msg());
+                    putResult(m, i.result());
+                    items.add(m);
                 }
                 h.put("items", items);
             }
         }
         ((Map<String, Object>) currentTask.get("hosts")).put(o.host(), h);
+    }
+
+    /** The module's return values (rc, stdout, stderr, cmd, ...), diffs and warnings, beside status and msg. */
+    private static void putResult(Map<String, Object> h, ModuleResult r) {
+        Map<String, Object> values = new LinkedHashMap<>(r.values());
+        values.remove("results");  // a loop's items are listed under "items"
+        values.keySet().removeAll(h.keySet());
+        h.putAll(values);
+        if (!r.diffs().isEmpty()) {
+            List<Map<String, Object>> diffs = new ArrayList<>();
+            for (FileDiff d : r.diffs()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("before_header", d.beforeHeader());
+                m.put("before", d.before());
+                m.put("after_header", d.afterHeader());
+                m.put("after", d.after());
+                diffs.add(m);
+            }
+            h.put("diff", diffs);
+        }
+        if (!r.warnings().isEmpty()) {
+            h.put("warnings", r.warnings());
+        }
     }
 
     @Override
@@ -135,6 +180,11 @@ public final class JsonReport implements RunListener {
     }
 
     private void write() {
+        if (stdout != null) {
+            stdout.println(JsonWriter.writePretty(doc));
+            stdout.flush();
+            return;
+        }
         try {
             Path abs = file.toAbsolutePath();
             Path tmp = Files.createTempFile(abs.getParent(), ".jplay-report", ".tmp");

@@ -4,6 +4,7 @@ import dev.jplay.engine.error.InputError;
 import dev.jplay.engine.error.SourceLocation;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.LoopLookup;
 import dev.jplay.engine.expr.TemplateFiles;
 import dev.jplay.engine.registry.ArgsBinder;
 import dev.jplay.engine.registry.ModuleRegistry;
@@ -268,12 +269,9 @@ public final class PlaybookLoader implements TaskFileLoader {
         List<Path> candidates = new ArrayList<>();
         candidates.add(base.resolve("roles").resolve(name));
         candidates.add(base.resolve(name));
-        String env = System.getenv("ANSIBLE_ROLES_PATH");
-        if (env != null) {
-            for (String p : env.split(":")) {
-                candidates.add(Path.of(p).resolve(name));
-            }
-        }
+        // roles_path of ansible.cfg, or ANSIBLE_ROLES_PATH
+        dev.jplay.engine.config.AnsibleConfig.active().text(dev.jplay.engine.config.ConfigSetting.ROLES_PATH)
+                .ifPresent(list -> java.util.Arrays.stream(list.split(",")).forEach(p -> candidates.add(Path.of(p).resolve(name))));
         for (Path c : candidates) {
             if (Files.isDirectory(c)) {
                 return c.normalize();
@@ -516,21 +514,34 @@ public final class PlaybookLoader implements TaskFileLoader {
         List<String> when = r.stringList("when");
         when.forEach(w -> checkExpression(r, "when", w));
         Object loop = null;
-        for (String lk : List.of("loop", "with_items", "with_list")) {
-            if (r.has(lk)) {
-                YamlNode ln = r.node(lk);
-                if (ln instanceof YamlNode.Scalar s && !(s.value() instanceof String str && str.contains("{{"))) {
-                    throw r.error(lk, "'" + lk + "' must be a list or an expression such as \"{{ my_list }}\", not " + NodeReader.describe(ln));
+        for (String lk : r.keys()) {
+            if (!lk.equals("loop") && LoopLookup.lookupFor(lk) == null) {
+                continue;
+            }
+            if (loop != null) {
+                throw r.error(lk, "a task takes one loop; '" + lk + "' comes after another loop keyword");
+            }
+            YamlNode ln = r.node(lk);
+            if (lk.equals("loop") && ln instanceof YamlNode.Scalar s && !(s.value() instanceof String str && str.contains("{{"))) {
+                throw r.error(lk, "'" + lk + "' must be a list or an expression such as \"{{ my_list }}\", not " + NodeReader.describe(ln));
+            }
+            if (lk.equals("loop") && ln instanceof YamlNode.MapNode) {
+                throw r.error(lk, "'" + lk + "' must be a list, not a mapping (to loop over a mapping use \"{{ m | dict2items }}\")");
+            }
+            Object value = ln.toJava();
+            try {
+                expressions.checkValue(value);
+            } catch (ExpressionError e) {
+                throw r.error(lk, e.getMessage());
+            }
+            if (lk.equals("loop")) {
+                loop = value;
+            } else {
+                String lookup = LoopLookup.lookupFor(lk);
+                if (expressions.jinja().library().lookup(lookup) == null) {
+                    throw r.error(lk, "'" + lk + "' needs the lookup '" + lookup + "', which jplay does not have");
                 }
-                if (ln instanceof YamlNode.MapNode) {
-                    throw r.error(lk, "'" + lk + "' must be a list, not a mapping (to loop over a mapping use \"{{ m | dict2items }}\")");
-                }
-                loop = ln.toJava();
-                try {
-                    expressions.checkValue(loop);
-                } catch (ExpressionError e) {
-                    throw r.error(lk, e.getMessage());
-                }
+                loop = new LoopLookup(lookup, value);
             }
         }
         TaskKeywords.LoopControl lc = null;
@@ -576,12 +587,26 @@ public final class PlaybookLoader implements TaskFileLoader {
         if (delegate != null) {
             checkTemplated(r, "delegate_to", delegate);
         }
+        String connection = r.string("connection");
+        if (connection != null) {
+            checkConnection(r, connection);
+        }
         Set<String> tags = new LinkedHashSet<>(r.commaList("tags"));
         return new TaskKeywords(when, loop, lc, register, r.stringList("notify"), r.stringList("listen"), tags, r.bool("become"),
                 r.string("become_user"), becomeMethod, failedWhen, changedWhen, r.boolOrExpression("ignore_errors"),
                 r.bool("ignore_unreachable"), until, r.intOrExpression("retries"), r.intOrExpression("delay"), r.bool("no_log"),
                 r.bool("check_mode"), r.bool("diff"), env, r.bool("run_once"), vars, delegate, r.intOrExpression("timeout"),
-                r.intOrExpression("throttle"), r.bool("any_errors_fatal"));
+                r.intOrExpression("throttle"), r.bool("any_errors_fatal"), connection);
+    }
+
+    /** {@code connection:} names a connection jplay has (an expression is checked when it is rendered). */
+    private void checkConnection(NodeReader r, String connection) {
+        if (connection.contains("{{")) {
+            checkTemplated(r, "connection", connection);
+        } else if (!dev.jplay.engine.connection.ConnectionFactory.TYPES.contains(connection.strip())) {
+            throw r.error("connection", "connection '" + connection + "' is not supported: expected one of "
+                    + String.join(", ", dev.jplay.engine.connection.ConnectionFactory.TYPES));
+        }
     }
 
     private void checkExpression(NodeReader r, String key, String expr) {

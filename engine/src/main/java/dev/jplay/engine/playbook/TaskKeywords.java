@@ -17,7 +17,7 @@ public record TaskKeywords(
         Set<String> tags, Boolean become, String becomeUser, String becomeMethod, List<String> failedWhen,
         List<String> changedWhen, Object ignoreErrors, Boolean ignoreUnreachable, List<String> until, Object retries,
         Object delay, Boolean noLog, Boolean checkMode, Boolean diff, Map<String, Object> environment, Boolean runOnce,
-        Map<String, Object> vars, String delegateTo, Object timeout, Object throttle, Boolean anyErrorsFatal) {
+        Map<String, Object> vars, String delegateTo, Object timeout, Object throttle, Boolean anyErrorsFatal, String connection) {
 
     /** {@code loop_control}: the loop variable's name, the label shown per item, and an index variable. */
     public record LoopControl(String loopVar, String label, String indexVar, Object pause) {
@@ -26,7 +26,19 @@ public record TaskKeywords(
 
     public static final TaskKeywords EMPTY = new TaskKeywords(List.of(), null, null, null, List.of(), List.of(), Set.of(), null,
             null, null, List.of(), List.of(), null, null, List.of(), null, null, null, null, null, Map.of(), null, Map.of(), null,
-            null, null, null);
+            null, null, null, null);
+
+    /** Keywords without {@code connection} (the connection then comes from the host's variables or -c). */
+    public TaskKeywords(List<String> when, Object loop, LoopControl loopControl, String register, List<String> notifies,
+                        List<String> listen, Set<String> tags, Boolean become, String becomeUser, String becomeMethod,
+                        List<String> failedWhen, List<String> changedWhen, Object ignoreErrors, Boolean ignoreUnreachable,
+                        List<String> until, Object retries, Object delay, Boolean noLog, Boolean checkMode, Boolean diff,
+                        Map<String, Object> environment, Boolean runOnce, Map<String, Object> vars, String delegateTo, Object timeout,
+                        Object throttle, Boolean anyErrorsFatal) {
+        this(when, loop, loopControl, register, notifies, listen, tags, become, becomeUser, becomeMethod, failedWhen, changedWhen,
+                ignoreErrors, ignoreUnreachable, until, retries, delay, noLog, checkMode, diff, environment, runOnce, vars, delegateTo,
+                timeout, throttle, anyErrorsFatal, null);
+    }
 
     public TaskKeywords {
         when = when == null ? List.of() : List.copyOf(when);
@@ -71,7 +83,8 @@ public record TaskKeywords(
                 delegateTo != null ? delegateTo : outer.delegateTo,
                 timeout != null ? timeout : outer.timeout,
                 throttle != null ? throttle : outer.throttle,
-                anyErrorsFatal != null ? anyErrorsFatal : outer.anyErrorsFatal);
+                anyErrorsFatal != null ? anyErrorsFatal : outer.anyErrorsFatal,
+                connection != null ? connection : outer.connection);
     }
 
     public TaskKeywords withTags(Set<String> more) {
@@ -79,6 +92,6 @@ public record TaskKeywords(
         t.addAll(more);
         return new TaskKeywords(when, loop, loopControl, register, notifies, listen, t, become, becomeUser, becomeMethod, failedWhen,
                 changedWhen, ignoreErrors, ignoreUnreachable, until, retries, delay, noLog, checkMode, diff, environment, runOnce,
-                vars, delegateTo, timeout, throttle, anyErrorsFatal);
+                vars, delegateTo, timeout, throttle, anyErrorsFatal, connection);
     }
 }

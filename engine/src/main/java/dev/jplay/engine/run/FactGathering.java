@@ -37,7 +37,8 @@ final class FactGathering {
         try {
             VarScope scope = run.vars().scope(h, pv, play.keywords(), null, Map.of());
             Become become = run.keywords().become(play.keywords(), scope);
-            var conn = run.connections().get(h.name, name -> run.vars().connectionVars(name, scope));
+            String chosen = ConnectionChoice.of(scope, play.keywords().connection(), run.expressions());
+            var conn = run.connections().get(h.name, chosen, name -> run.vars().connectionVars(name, scope));
             Map<String, Object> facts = FactGatherer.gather(conn, become);
             synchronized (h) {
                 h.facts.clear();

@@ -16,12 +16,15 @@ final class HandlerQueue {
     private final TaskRunner tasks;
     private final RunListener listener;
     private final TaskFanOut fanOut;
+    /** --force-handlers: as the play's force_handlers, for every play. */
+    private final boolean forceHandlers;
 
-    HandlerQueue(Play play, TaskRunner tasks, RunListener listener, TaskFanOut fanOut) {
+    HandlerQueue(Play play, TaskRunner tasks, RunListener listener, TaskFanOut fanOut, boolean forceHandlers) {
         this.play = play;
         this.tasks = tasks;
         this.listener = listener;
         this.fanOut = fanOut;
+        this.forceHandlers = forceHandlers;
     }
 
     void flush(List<HostState> hosts, VarsAssembler.PlayVars pv) {
@@ -31,7 +34,7 @@ final class HandlerQueue {
             }
             Set<String> names = HandlerNames.of(handler);
             List<HostState> notified = hosts.stream()
-                    .filter(h -> h.active() || play.forceHandlers() && h.status == HostState.Status.FAILED)
+                    .filter(h -> h.active() || (play.forceHandlers() || forceHandlers) && h.status == HostState.Status.FAILED)
                     .filter(h -> {
                         synchronized (h) {
                             return h.notified.stream().anyMatch(names::contains);
@@ -40,7 +43,7 @@ final class HandlerQueue {
             if (notified.isEmpty()) {
                 continue;
             }
-            listener.taskStarted("RUNNING HANDLER", handler.displayName());
+            listener.taskStarted("RUNNING HANDLER", handler.displayName(), handler.location());
             fanOut.run(notified, handler, 0, h -> tasks.run(handler, h, pv));
         }
         for (HostState h : hosts) {

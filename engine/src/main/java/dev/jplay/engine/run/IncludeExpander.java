@@ -133,7 +133,7 @@ final class IncludeExpander {
         return new TaskKeywords(List.of(), null, null, null, List.of(), List.of(), kw.tags(), kw.become(),
                 kw.becomeUser(), kw.becomeMethod(), List.of(), List.of(), kw.ignoreErrors(), kw.ignoreUnreachable(), List.of(), null,
                 null, kw.noLog(), kw.checkMode(), kw.diff(), kw.environment(), kw.runOnce(), mergedVars, kw.delegateTo(),
-                kw.timeout(), kw.throttle(), kw.anyErrorsFatal());
+                kw.timeout(), kw.throttle(), kw.anyErrorsFatal(), kw.connection());
     }
 
     private static TaskOutcome outcome(HostState h, String title, TaskStatus status, ModuleResult result) {

@@ -69,10 +69,10 @@ final class LinearStrategy implements Strategy {
     }
 
     private void runTask(TaskNode.Task t, List<HostState> hosts, VarsAssembler.PlayVars pv) {
-        if (!run.tags().selects(t.keywords().tags()) || run.startAt().skip(t.name())) {
+        if (!run.tags().selects(t.keywords().tags()) || run.startAt().skip(t.name(), t.displayName())) {
             return;
         }
-        run.listener().taskStarted("TASK", title(t, hosts, pv));
+        run.listener().taskStarted("TASK", title(t, hosts, pv), t.location());
         TaskKeywords kw = t.keywords();
         // pause waits once for the whole play, as in Ansible
         boolean once = Boolean.TRUE.equals(kw.runOnce()) || t.module().equals("pause");

@@ -1,6 +1,7 @@
 package dev.jplay.engine.run;
 
 import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.VarScope;
 import dev.jplay.engine.playbook.Keyword;
 import dev.jplay.engine.playbook.TaskKeywords;
@@ -28,7 +29,7 @@ final class LoopItems {
 
     /** The items of the task's loop, or an empty list without one; a loop that gives no list is a {@link KeywordError}. */
     static List<Item> of(TaskKeywords kw, VarScope scope, Expressions expressions) {
-        Object items = scope.render(kw.loop());
+        Object items = expressions.renderLoop(kw.loop(), scope);
         if (!(items instanceof List<?> list)) {
             throw new KeywordError(Keyword.LOOP, "expected a list, but it gave " + (items == null ? "nothing"
                     : items.getClass().getSimpleName().toLowerCase() + " '" + Expressions.toText(items) + "'"));
@@ -44,8 +45,8 @@ final class LoopItems {
                 vars.put(lc.indexVar(), index);
             }
             index++;
-            String label = lc.label() != null ? Expressions.toText(scope.withData(vars).render(lc.label()))
-                    : Expressions.toText(item);
+            // as Ansible shows an item: Python's str() ({'key': 'a'}, True, None); items are data, never rendered again
+            String label = PyValues.str(lc.label() != null ? scope.withData(vars).render(lc.label()) : item);
             out.add(new Item(item, lc.loopVar(), vars, label));
         }
         return out;

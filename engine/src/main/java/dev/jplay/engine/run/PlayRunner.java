@@ -41,11 +41,11 @@ final class PlayRunner {
         OutcomeSink sink = new OutcomeSink(run.listener(), run.stats(), run.states());
         TaskFanOut fanOut = new TaskFanOut(run.pool(), sink);
         this.failures = new FailurePolicy(play, settings, run.listener());
-        this.handlers = new HandlerQueue(play, run.tasks(), run.listener(), fanOut);
+        this.handlers = new HandlerQueue(play, run.tasks(), run.listener(), fanOut, run.options().forceHandlers());
         this.facts = new FactGathering(play, run, fanOut);
         this.strategy = new LinearStrategy(run, fanOut, failures, new BlockRunner(run.stats()),
                 new IncludeExpander(run.expressions(), run.vars(), run.loader(), run.listener(), run.stats(), sink),
-                new MetaRunner(run.expressions(), run.vars(), run.states(), sink, handlers));
+                new MetaRunner(run.expressions(), run.vars(), run.states(), sink, handlers, run.connections()));
     }
 
     /** What every play of a run shares. */
@@ -58,9 +58,11 @@ final class PlayRunner {
     /** --start-at-task: tasks are skipped until one with this name is reached. */
     static final class StartAt {
         private volatile String name;
+        private final TaskNameGlob glob;
 
         StartAt(String name) {
             this.name = name;
+            this.glob = name == null ? null : TaskNameGlob.of(name);
         }
 
         /** True while the named task has not been reached. */
@@ -73,10 +75,15 @@ final class PlayRunner {
         }
 
         boolean skip(String taskName) {
+            return skip(taskName, taskName);
+        }
+
+        /** Ansible's match: the name or "role : name", each equal to the pattern or matching it as a glob. */
+        boolean skip(String taskName, String displayName) {
             if (name == null) {
                 return false;
             }
-            if (name.equals(taskName)) {
+            if (glob.matches(taskName, displayName)) {
                 name = null;
                 return false;
             }

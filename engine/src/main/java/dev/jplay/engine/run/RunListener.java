@@ -21,6 +21,11 @@ public interface RunListener {
     default void taskStarted(String kind, String title) {
     }
 
+    /** The same, with where the task is written ({@code -vv} shows it as Ansible's "task path"). */
+    default void taskStarted(String kind, String title, dev.jplay.engine.error.SourceLocation where) {
+        taskStarted(kind, title);
+    }
+
     default void hostResult(TaskOutcome outcome) {
     }
 

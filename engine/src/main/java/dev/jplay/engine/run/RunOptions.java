@@ -13,10 +13,17 @@ import java.util.Set;
  * @param startAtTask    skip tasks until one with this name, or null
  * @param become         the -b/--become-user/-K defaults
  * @param projectTemplates jplay's own templates/ folders (searched after the playbook's)
+ * @param forceHandlers  --force-handlers: notified handlers run on failed hosts too, as a play's force_handlers
  */
 public record RunOptions(boolean check, boolean diff, int forks, String limit, Set<String> tags, Set<String> skipTags,
                          Map<String, Object> extraVars, String startAtTask, BecomeDefaults become, int verbosity,
-                         ConnectionOpener connections, List<Path> projectTemplates) {
+                         ConnectionOpener connections, List<Path> projectTemplates, boolean forceHandlers) {
+
+    public RunOptions(boolean check, boolean diff, int forks, String limit, Set<String> tags, Set<String> skipTags,
+                      Map<String, Object> extraVars, String startAtTask, BecomeDefaults become, int verbosity,
+                      ConnectionOpener connections, List<Path> projectTemplates) {
+        this(check, diff, forks, limit, tags, skipTags, extraVars, startAtTask, become, verbosity, connections, projectTemplates, false);
+    }
 
     /** Privilege escalation asked for on the command line. */
     public record BecomeDefaults(boolean become, String user, String method, String password) {

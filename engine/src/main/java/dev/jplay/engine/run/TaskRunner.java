@@ -186,6 +186,7 @@ final class TaskRunner {
         Module module = modules.find(task.module()).orElseThrow();
         ModuleResult result;
         SecretMask mask = SecretMask.NONE;
+        String chosen = null;
         TaskSettings settings = null;
         try {
             settings = keywords.task(kw, scope);
@@ -195,7 +196,8 @@ final class TaskRunner {
                         + "' cannot predict its changes, so it was skipped"), false, 1);
             }
             mask = SecretMask.of(module.spec(), args, settings.become());
-            Connection conn = connection(host, delegate, scope);
+            chosen = delegate != null ? null : ConnectionChoice.of(scope, kw.connection(), expressions);
+            Connection conn = connection(host, delegate, chosen, scope);
             TaskContext ctx = new TaskContext(args, host.name, conn, settings.become(), settings.environment(), settings.timeout(),
                     settings.check(), settings.diff(), scope, templates, searchPaths.apply(task));
             try {
@@ -212,7 +214,7 @@ final class TaskRunner {
             return new Attempt(TaskStatus.UNREACHABLE, ModuleResult.ok().failed().msg(u.getMessage()).value("unreachable", true).build(),
                     false, 1);
         } catch (HostUnreachable u) {
-            connections.broken(delegate != null ? delegate : host.name, new ConnectionException(u.getMessage(), u));
+            connections.broken(delegate != null ? delegate : host.name, chosen, new ConnectionException(u.getMessage(), u));
             return new Attempt(TaskStatus.UNREACHABLE, ModuleResult.ok().failed().msg(u.getMessage()).value("unreachable", true).build(),
                     false, 1);
         } catch (IllegalArgumentException | ExpressionError | KeywordError e) {
@@ -296,10 +298,10 @@ final class TaskRunner {
         }
     }
 
-    private Connection connection(HostState host, String delegate, VarScope scope) throws Unreachable {
+    private Connection connection(HostState host, String delegate, String chosen, VarScope scope) throws Unreachable {
         String target = delegate != null ? delegate : host.name;
         try {
-            return connections.get(target, h -> delegate != null ? vars.connectionVars(h, vars.hostScope(h)) : vars.connectionVars(h, scope));
+            return connections.get(target, chosen, h -> delegate != null ? vars.connectionVars(h, vars.hostScope(h)) : vars.connectionVars(h, scope));
         } catch (ConnectionException e) {
             throw new Unreachable(e.getMessage());
         }

@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param requiredOneOf      groups of options of which at least one must be given
  * @param anyOptions         the module also takes options it does not declare, passed through unchanged
  *                           ({@code set_fact}: every key is a variable to set)
+ * @param examples           tasks showing the module in use, as YAML (a list of tasks), for {@code jplay doc}'s
+ *                           EXAMPLES; "" when there are none
+ * @param returns            the values it returns, for {@code jplay doc}'s RETURN VALUES
  */
 public record ModuleSpec(String name, List<String> aliases, String description, boolean freeForm, boolean checkMode,
                          Map<String, OptionSpec> options, List<List<String>> mutuallyExclusive,
-                         List<List<String>> requiredOneOf, boolean anyOptions) {
+                         List<List<String>> requiredOneOf, boolean anyOptions, String examples, List<ReturnValue> returns) {
 
     public static final String RAW_PARAMS = "_raw_params";
 
@@ -30,6 +33,21 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         mutuallyExclusive = List.copyOf(mutuallyExclusive);
         requiredOneOf = List.copyOf(requiredOneOf);
+        examples = examples == null ? "" : examples;
+        returns = returns == null ? List.of() : List.copyOf(returns);
+    }
+
+    /** A spec without examples and return values (the form before they existed). */
+    public ModuleSpec(String name, List<String> aliases, String description, boolean freeForm, boolean checkMode,
+                      Map<String, OptionSpec> options, List<List<String>> mutuallyExclusive, List<List<String>> requiredOneOf,
+                      boolean anyOptions) {
+        this(name, aliases, description, freeForm, checkMode, options, mutuallyExclusive, requiredOneOf, anyOptions, "", List.of());
+    }
+
+    /** This spec with examples and return values (e.g. read from the module jar's docs resource). */
+    public ModuleSpec withDocs(String examples, List<ReturnValue> returns) {
+        return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, mutuallyExclusive, requiredOneOf, anyOptions,
+                examples, returns);
     }
 
     /** A spec that takes only the options it declares. */
@@ -62,6 +80,8 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         private final Map<String, OptionSpec> options = new LinkedHashMap<>();
         private final List<List<String>> exclusive = new ArrayList<>();
         private final List<List<String>> oneOf = new ArrayList<>();
+        private String examples = "";
+        private final List<ReturnValue> returns = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -109,8 +129,19 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
             return this;
         }
 
+        /** Example tasks, as YAML (a list of tasks); {@code jplay doc} prints them and a test loads them. */
+        public Builder examples(String yaml) {
+            examples = yaml;
+            return this;
+        }
+
+        public Builder returns(String name, String type, String returned, String description) {
+            returns.add(new ReturnValue(name, type, returned, description));
+            return this;
+        }
+
         public ModuleSpec build() {
-            return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, exclusive, oneOf, anyOptions);
+            return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, exclusive, oneOf, anyOptions, examples, returns);
         }
     }
 }

@@ -198,9 +198,19 @@ class InventoryCommandTest {
     }
 
     @Test
-    void missingSourceIsAnInputError() {
-        InputError e = inputError("-i", "nosuch", "--list");
-        assertTrue(e.getMessage().contains("inventory source not found"), e.getMessage());
+    void aMissingSourceIsAMissingFile() {
+        // exit 1 as the README's table says for a missing file (the command line maps UncheckedIOException to 1)
+        CommandLine cmd = command();
+        String[] message = new String[1];
+        cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            if (e instanceof java.io.UncheckedIOException io) {
+                message[0] = io.getMessage();
+                return 1;
+            }
+            throw e;
+        });
+        assertEquals(1, cmd.execute("-i", "nosuch", "--list"));
+        assertTrue(message[0].contains("the inventory nosuch could not be found"), message[0]);
     }
 
     @Test
