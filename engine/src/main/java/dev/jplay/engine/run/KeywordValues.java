@@ -17,13 +17,11 @@ final class KeywordValues {
 
     /** A whole number: an integer, an integral float, or text holding one. */
     static int integer(Keyword k, Object v) {
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            return Math.toIntExact(((Number) v).longValue());
-        }
-        if (v instanceof Number n) {
+        if (v instanceof Number n && !(v instanceof Double d && (d.isNaN() || d.isInfinite()))
+                && !(v instanceof Float f && (f.isNaN() || f.isInfinite()))) {
             BigDecimal d = new BigDecimal(n.toString());
-            if (d.stripTrailingZeros().scale() <= 0) {
-                return d.intValueExact();
+            if (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                return d.intValue();
             }
         } else if (v instanceof String s && s.strip().matches("[+-]?\\d{1,9}")) {
             return Integer.parseInt(s.strip());

@@ -183,4 +183,31 @@ class KeywordResolutionTest {
     private static List<TaskStatus> statuses(RunHarness h, String task) {
         return h.outcomesOf(task).stream().map(TaskOutcome::status).toList();
     }
+
+    @Test
+    void aHugeOrFractionalNumberIsRefusedByName() throws Exception {
+        RunHarness h = new RunHarness(dir).on("^true$", 0, "");
+        h.run("h1\n", """
+                - hosts: all
+                  gather_facts: false
+                  vars: {big: 99999999999}
+                  tasks:
+                    - name: big
+                      probe: cmd=true
+                      throttle: "{{ big }}"
+                """);
+        h.run("h1\n", """
+                - hosts: all
+                  gather_facts: false
+                  vars: {half: 1.5}
+                  tasks:
+                    - name: half
+                      probe: cmd=true
+                      timeout: "{{ half }}"
+                """);
+        String big = h.outcomesOf("big").get(0).msg();
+        assertTrue(big.contains("keyword 'throttle': expected a whole number, got '99999999999'"), big);
+        String half = h.outcomesOf("half").get(0).msg();
+        assertTrue(half.contains("keyword 'timeout': expected a whole number, got '1.5'"), half);
+    }
 }
