@@ -104,7 +104,7 @@ class PlayRunnerTest {
                   gather_facts: false
                   tasks:
                     - meta: end_host
-                      when: stop
+                      when: stop | bool   # "false" from an INI file is a non-empty string: true for Jinja2, as in Ansible
                     - name: after
                       probe: cmd=ok
                 """);
