@@ -99,7 +99,8 @@ class PlayRunnerTest {
     @Test
     void endHostEndsThePlayOnlyForTheHostWhoseWhenHolds() throws Exception {
         RunHarness h = new RunHarness(dir).on("^ok$", 0, "");
-        h.run("h1 stop=true\nh2 stop=false\n", """
+        // INI inventory values are Python literals: stop=false would be the (true) string 'false', as in Ansible
+        h.run("h1 stop=True\nh2 stop=False\n", """
                 - hosts: all
                   gather_facts: false
                   tasks:
