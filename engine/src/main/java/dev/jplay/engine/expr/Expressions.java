@@ -144,6 +144,24 @@ public final class Expressions {
         return value;
     }
 
+    /**
+     * A task's loop: the rendered {@code loop:} value, or for a {@code with_<name>:} form the items of
+     * Ansible's lookup of that name over the rendered terms (a string or single value is one term).
+     */
+    public Object renderLoop(Object loop, VarScope scope) {
+        if (!(loop instanceof LoopLookup ll)) {
+            return render(loop, scope);
+        }
+        Object t = render(ll.terms(), scope);
+        List<Object> terms = new ArrayList<>();
+        if (t instanceof List<?> l) {
+            terms.addAll(l);
+        } else {
+            terms.add(t);
+        }
+        return jinja.query(ll.lookup(), terms, context(scope));
+    }
+
     /** Renders a string to text without turning it into a list, dict or bool (Ansible's convert_data=False). */
     public String renderText(String s, VarScope scope) {
         return Jinja.isPossiblyTemplate(s) ? jinja.renderText(jinja.compileString(s), context(scope)) : s;

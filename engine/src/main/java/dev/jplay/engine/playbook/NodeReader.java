@@ -19,6 +19,11 @@ final class NodeReader {
         this.context = context;
     }
 
+    /** The keys as written, in order. */
+    java.util.Set<String> keys() {
+        return map.entries().keySet();
+    }
+
     boolean has(String key) {
         return map.entries().containsKey(key);
     }

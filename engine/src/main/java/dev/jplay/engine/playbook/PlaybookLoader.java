@@ -4,6 +4,7 @@ import dev.jplay.engine.error.InputError;
 import dev.jplay.engine.error.SourceLocation;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
+import dev.jplay.engine.expr.LoopLookup;
 import dev.jplay.engine.expr.TemplateFiles;
 import dev.jplay.engine.registry.ArgsBinder;
 import dev.jplay.engine.registry.ModuleRegistry;
@@ -512,21 +513,34 @@ public final class PlaybookLoader implements TaskFileLoader {
         List<String> when = r.stringList("when");
         when.forEach(w -> checkExpression(r, "when", w));
         Object loop = null;
-        for (String lk : List.of("loop", "with_items", "with_list")) {
-            if (r.has(lk)) {
-                YamlNode ln = r.node(lk);
-                if (ln instanceof YamlNode.Scalar s && !(s.value() instanceof String str && str.contains("{{"))) {
-                    throw r.error(lk, "'" + lk + "' must be a list or an expression such as \"{{ my_list }}\", not " + NodeReader.describe(ln));
+        for (String lk : r.keys()) {
+            if (!lk.equals("loop") && LoopLookup.lookupFor(lk) == null) {
+                continue;
+            }
+            if (loop != null) {
+                throw r.error(lk, "a task takes one loop; '" + lk + "' comes after another loop keyword");
+            }
+            YamlNode ln = r.node(lk);
+            if (lk.equals("loop") && ln instanceof YamlNode.Scalar s && !(s.value() instanceof String str && str.contains("{{"))) {
+                throw r.error(lk, "'" + lk + "' must be a list or an expression such as \"{{ my_list }}\", not " + NodeReader.describe(ln));
+            }
+            if (lk.equals("loop") && ln instanceof YamlNode.MapNode) {
+                throw r.error(lk, "'" + lk + "' must be a list, not a mapping (to loop over a mapping use \"{{ m | dict2items }}\")");
+            }
+            Object value = ln.toJava();
+            try {
+                expressions.checkValue(value);
+            } catch (ExpressionError e) {
+                throw r.error(lk, e.getMessage());
+            }
+            if (lk.equals("loop")) {
+                loop = value;
+            } else {
+                String lookup = LoopLookup.lookupFor(lk);
+                if (expressions.jinja().library().lookup(lookup) == null) {
+                    throw r.error(lk, "'" + lk + "' needs the lookup '" + lookup + "', which jplay does not have");
                 }
-                if (ln instanceof YamlNode.MapNode) {
-                    throw r.error(lk, "'" + lk + "' must be a list, not a mapping (to loop over a mapping use \"{{ m | dict2items }}\")");
-                }
-                loop = ln.toJava();
-                try {
-                    expressions.checkValue(loop);
-                } catch (ExpressionError e) {
-                    throw r.error(lk, e.getMessage());
-                }
+                loop = new LoopLookup(lookup, value);
             }
         }
         TaskKeywords.LoopControl lc = null;

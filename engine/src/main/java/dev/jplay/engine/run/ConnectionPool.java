@@ -57,6 +57,14 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** Closes the host's connection (meta: reset_connection); the next task opens a new one. */
+    void reset(String host) {
+        Connection c = open.remove(host);
+        if (c != null) {
+            c.close();
+        }
+    }
+
     @Override
     public void close() {
         open.values().forEach(Connection::close);

@@ -28,7 +28,7 @@ final class LoopItems {
 
     /** The items of the task's loop, or an empty list without one; a loop that gives no list is a {@link KeywordError}. */
     static List<Item> of(TaskKeywords kw, VarScope scope, Expressions expressions) {
-        Object items = expressions.render(kw.loop(), scope);
+        Object items = expressions.renderLoop(kw.loop(), scope);
         if (!(items instanceof List<?> list)) {
             throw new KeywordError(Keyword.LOOP, "expected a list, but it gave " + (items == null ? "nothing"
                     : items.getClass().getSimpleName().toLowerCase() + " '" + Expressions.toText(items) + "'"));

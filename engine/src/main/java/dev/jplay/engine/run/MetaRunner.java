@@ -20,13 +20,16 @@ final class MetaRunner {
     private final Map<String, HostState> states;
     private final OutcomeSink sink;
     private final HandlerQueue handlers;
+    private final ConnectionPool connections;
 
-    MetaRunner(Expressions expressions, VarsAssembler vars, Map<String, HostState> states, OutcomeSink sink, HandlerQueue handlers) {
+    MetaRunner(Expressions expressions, VarsAssembler vars, Map<String, HostState> states, OutcomeSink sink, HandlerQueue handlers,
+               ConnectionPool connections) {
         this.expressions = expressions;
         this.vars = vars;
         this.states = states;
         this.sink = sink;
         this.handlers = handlers;
+        this.connections = connections;
     }
 
     /** The meta action of a task, or null when the task is not a meta task. */
@@ -68,6 +71,7 @@ final class MetaRunner {
             });
             case CLEAR_HOST_ERRORS -> states.values().stream().filter(h -> h.status == HostState.Status.FAILED)
                     .forEach(h -> h.status = HostState.Status.ACTIVE);
+            case RESET_CONNECTION -> applies.forEach(h -> connections.reset(h.name));
         }
     }
 }

@@ -45,7 +45,7 @@ final class PlayRunner {
         this.facts = new FactGathering(play, run, fanOut);
         this.strategy = new LinearStrategy(run, fanOut, failures, new BlockRunner(run.stats()),
                 new IncludeExpander(run.expressions(), run.vars(), run.loader(), run.listener(), run.stats(), sink),
-                new MetaRunner(run.expressions(), run.vars(), run.states(), sink, handlers));
+                new MetaRunner(run.expressions(), run.vars(), run.states(), sink, handlers, run.connections()));
     }
 
     /** What every play of a run shares. */

@@ -15,7 +15,8 @@ public enum MetaAction {
     END_HOST("end_host", "ends the play for the current host"),
     NOOP("noop", "does nothing"),
     CLEAR_FACTS("clear_facts", "forgets the host's gathered facts"),
-    CLEAR_HOST_ERRORS("clear_host_errors", "lets the play's failed hosts go on with the next task");
+    CLEAR_HOST_ERRORS("clear_host_errors", "lets the play's failed hosts go on with the next task"),
+    RESET_CONNECTION("reset_connection", "closes the host's connection, so the next task opens a new one (new groups, new login)");
 
     private final String key;
     private final String description;

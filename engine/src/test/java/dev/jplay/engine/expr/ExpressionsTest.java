@@ -93,6 +93,24 @@ class ExpressionsTest {
     }
 
     @Test
+    void withLoopsAreTheirLookups() {
+        VarScope s = scope("extra", List.of(3, List.of(4)), "ports", Map.of("http", 80));
+        assertEquals(List.of(1, 2, 3, List.of(4)), ex.renderLoop(new LoopLookup("items", List.of(1, List.of(2), "{{ extra }}")), s),
+                "with_items flattens one level, after rendering its terms");
+        assertEquals(List.of(Map.of("key", "http", "value", 80)), ex.renderLoop(new LoopLookup("dict", "{{ ports }}"), s));
+        assertEquals(List.of(List.of("a", 1), List.of("a", 2)), ex.renderLoop(new LoopLookup("nested", List.of(List.of("a"), List.of(1, 2))), s));
+        assertEquals("first_found", LoopLookup.lookupFor("first_available_file"));
+        assertEquals("subelements", LoopLookup.lookupFor("with_subelements"));
+        assertEquals(null, LoopLookup.lookupFor("loop"));
+    }
+
+    @Test
+    void aTrailingNewlineIsKept() {
+        assertEquals("w\n", ex.render("{{ x }}\n", scope("x", "w")));
+        assertEquals("a\n\n", ex.render("{{ 'a' }}\n\n", scope()));
+    }
+
+    @Test
     void quotedBracesDoNotCloseAnExpression() {
         assertEquals("}}", ex.render("{{ '}}' }}", scope()));
     }

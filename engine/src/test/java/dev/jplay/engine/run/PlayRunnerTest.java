@@ -99,13 +99,12 @@ class PlayRunnerTest {
     @Test
     void endHostEndsThePlayOnlyForTheHostWhoseWhenHolds() throws Exception {
         RunHarness h = new RunHarness(dir).on("^ok$", 0, "");
-        // INI inventory values are Python literals: stop=false would be the (true) string 'false', as in Ansible
-        h.run("h1 stop=True\nh2 stop=False\n", """
+        h.run("h1\nh2\n", """
                 - hosts: all
                   gather_facts: false
                   tasks:
                     - meta: end_host
-                      when: stop
+                      when: inventory_hostname == 'h1'
                     - name: after
                       probe: cmd=ok
                 """);
@@ -180,5 +179,22 @@ class PlayRunnerTest {
                     - probe: {cmd: "echo {{ greeting }}"}
                 """);
         assertEquals(List.of("echo hello"), h.requests("h1").stream().map(r -> r.script()).toList());
+    }
+
+    @Test
+    void resetConnectionOpensANewConnectionForTheNextTask() throws Exception {
+        RunHarness h = new RunHarness(dir).on("^ok$", 0, "");
+        h.run("h1\n", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: before
+                      probe: cmd=ok
+                    - meta: reset_connection
+                    - name: after
+                      probe: cmd=ok
+                """);
+        assertEquals(List.of("OK h1"), statuses(h, "after"));
+        assertEquals(2, h.opened.get());
     }
 }

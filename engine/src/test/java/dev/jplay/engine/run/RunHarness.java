@@ -85,6 +85,8 @@ final class RunHarness {
     final Expressions expressions = new Expressions();
     final Map<String, ScriptedConnection> connections = new ConcurrentHashMap<>();
     final Map<String, Map<String, Object>> openedWith = new ConcurrentHashMap<>();
+    /** How many connections were opened, over all hosts. */
+    final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final List<TaskOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final List<String[]> rules = new ArrayList<>();
@@ -118,6 +120,7 @@ final class RunHarness {
         Inventory inventoryModel = InventoryLoader.load(List.of(inv.toString()), dir);
         RunOptions options = new RunOptions(false, false, 5, null, Set.of(), Set.of(), extraVars, null, become, 0, (name, vars) -> {
             openedWith.put(name, new LinkedHashMap<>(vars));
+            opened.incrementAndGet();
             ScriptedConnection c = new ScriptedConnection();
             c.on("os-release", 0, FACTS);
             rules.forEach(r -> c.on(r[0], Integer.parseInt(r[1]), r[2]));

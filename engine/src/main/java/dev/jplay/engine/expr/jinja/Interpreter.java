@@ -419,6 +419,10 @@ final class Interpreter implements CallContext {
         return out;
     }
 
+    Object query(List<Object> args) {
+        return lookup(args, new LinkedHashMap<>(), true);
+    }
+
     private Object lookup(List<Object> args, Map<String, Object> kw, boolean asList) {
         if (args.isEmpty() || !(args.get(0) instanceof String name)) {
             throw new TypeError((asList ? "query" : "lookup") + "() needs the lookup's name first, e.g. lookup('env', 'HOME')");

@@ -155,6 +155,23 @@ public final class Jinja {
         return new Interpreter(this, ctx, expr.source()).eval(o.expr(), new Interpreter.Frame(null));
     }
 
+    /** {@code query(name, *terms)}: a lookup's items, for the with_* loops. */
+    public List<Object> query(String lookup, List<Object> terms, RenderContext ctx) {
+        Interpreter in = new Interpreter(this, ctx, "with_" + lookup);
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(lookup);
+        args.addAll(terms);
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object> out = (List<Object>) in.query(args);
+            return out;
+        } catch (dev.jplay.engine.expr.lib.FilterError | PyValues.TypeError e) {
+            throw new ExpressionError("with_" + lookup, -1, e.getMessage());
+        } catch (PyValues.UndefinedError e) {
+            throw new ExpressionError("with_" + lookup, -1, e.undefined().message(), e.undefined().name());
+        }
+    }
+
     /** Python's truth of a value; an Undefined is an error naming it. */
     public static boolean truthy(Object v, String source) {
         if (v instanceof Undefined u) {
