@@ -22,6 +22,8 @@ class ModuleDocsE2ETest {
     void everyModulesExamplesPassTheSyntaxCheck() {
         Workspace ws = new Workspace(tmp);
         ws.write("templates/app.service.ftl", "[Unit]\nDescription=app\n");
+        ws.write("scripts/setup.sh", "#!/bin/sh\necho set up\n");
+        ws.write("vars/production.yml", "env: production\n");
         List<Module> modules = ModuleRegistry.load(List.of()).modules();
         assertTrue(modules.size() >= 30, "modules found: " + modules.size());
         for (Module m : modules) {

@@ -61,16 +61,28 @@ public final class Main {
         return cl;
     }
 
-    /** Ctrl-C: no new task starts, running ones finish, the recap prints, exit 99. A second Ctrl-C exits at once. */
+    /**
+     * Ctrl-C (SIGINT) and SIGTERM (what systemd, CI runners and Kubernetes send): no new task starts,
+     * running ones finish, the recap prints, exit 99. A second signal of either kind exits at once.
+     */
     @SuppressWarnings("removal")
     private static void installInterruptHandler(PlaybookCommand command) {
+        for (String name : java.util.List.of("INT", "TERM")) {
+            installStopHandler(command, name);
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private static void installStopHandler(PlaybookCommand command, String signal) {
+        String what = signal.equals("INT") ? "interrupted" : "SIGTERM";
+        String again = signal.equals("INT") ? "Ctrl-C" : "signal";
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), sig -> {
                 if (command.interrupted) {
                     Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
                 }
                 command.interrupted = true;
-                System.err.println("\n[jplay] interrupted: finishing running tasks, then stopping (Ctrl-C again to quit now)");
+                System.err.println("\n[jplay] " + what + ": finishing running tasks, then stopping (" + again + " again to quit now)");
                 var r = command.activeRunner;
                 if (r != null) {
                     r.requestStop();
@@ -79,7 +91,7 @@ public final class Main {
                 }
             });
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            // no signal support: Ctrl-C ends the JVM the default way
+            // no support for this signal: it ends the JVM the default way
         }
     }
 }

@@ -15,6 +15,21 @@ import java.util.Map;
 public record ExecRequest(String script, byte[] stdin, Become become, Map<String, String> env, Duration timeout) {
 
     public ExecRequest {
+        // last line of defence: whatever builds the request, no key becomes shell text and no NUL is cut off silently
+        if (script != null && script.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a NUL character (\\0) cannot be passed to a command on the host");
+        }
+        if (env != null) {
+            env.forEach((k, v) -> {
+                String problem = EnvironmentName.problem(k);
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
+                if (v != null && v.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("environment variable " + k + ": a NUL character (\\0) is not allowed in a value");
+                }
+            });
+        }
         stdin = stdin == null ? new byte[0] : stdin;
         become = become == null ? Become.NONE : become;
         env = env == null ? Map.of() : Map.copyOf(env);

@@ -30,22 +30,64 @@ public record WrappedCommand(String commandLine, byte[] stdin) {
         if (!b.enabled()) {
             return new WrappedCommand(exports(req.env()) + req.script(), req.stdin());
         }
-        String body = REACHABLE_CWD + exports(req.env()) + req.script();
+        // environment values may be secrets: like the password, they travel on stdin, never on the command line (ps)
+        String body = importsFromStdin(req.env()) + REACHABLE_CWD + req.script();
+        byte[] stdin = concat(envLines(req.env()), req.stdin());
         String skipPrefix = "while IFS= read -r __jp_l && [ \"$__jp_l\" != " + SENTINEL + " ]; do :; done; unset __jp_l; ";
         if (b.method() == Become.BecomeMethod.SU) {
             if (!b.hasPassword()) {
-                return new WrappedCommand("su -s /bin/sh " + ShellQuote.quote(b.user()) + " -c " + ShellQuote.quote(body), req.stdin());
+                return new WrappedCommand("su -s /bin/sh " + ShellQuote.quote(b.user()) + " -c " + ShellQuote.quote(body), stdin);
             }
             // su (util-linux, PAM) reads the password from a non-terminal stdin up to the newline, as sudo -S does
             return new WrappedCommand("su -s /bin/sh " + ShellQuote.quote(b.user()) + " -c " + ShellQuote.quote(skipPrefix + body),
-                    passwordFirst(b, req.stdin()));
+                    passwordFirst(b, stdin));
         }
         if (!b.hasPassword()) {
             return new WrappedCommand("sudo -H -n -u " + ShellQuote.quote(b.user()) + " -- /bin/sh -c " + ShellQuote.quote(body),
-                    req.stdin());
+                    stdin);
         }
         return new WrappedCommand("sudo -H -S -p '' -u " + ShellQuote.quote(b.user()) + " -- /bin/sh -c "
-                + ShellQuote.quote(skipPrefix + body), passwordFirst(b, req.stdin()));
+                + ShellQuote.quote(skipPrefix + body), passwordFirst(b, stdin));
+    }
+
+    /**
+     * The script part that reads the environment from stdin, one line per variable in the order of
+     * {@link #envLines}: each value arrives as printf {@code %b} octal escapes (so a newline in it is safe),
+     * with an {@code x} guarding trailing newlines from the command substitution.
+     */
+    private static String importsFromStdin(Map<String, String> env) {
+        StringBuilder sb = new StringBuilder();
+        env.keySet().forEach(k -> sb.append("IFS= read -r __jp_e; __jp_e=$(printf '%bx' \"$__jp_e\"); export ").append(k)
+                .append("=\"${__jp_e%x}\"; "));
+        if (!env.isEmpty()) {
+            sb.append("unset __jp_e; ");
+        }
+        return sb.toString();
+    }
+
+    private static byte[] envLines(Map<String, String> env) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : env.values()) {
+            for (byte x : v.getBytes(StandardCharsets.UTF_8)) {
+                int c = x & 0xff;
+                if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '.' || c == '/') {
+                    sb.append((char) c);
+                } else {
+                    sb.append("\\0").append(String.format("%03o", c)); // always three digits: a digit after it stays itself
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        if (a.length == 0) {
+            return b;
+        }
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static byte[] passwordFirst(Become b, byte[] stdin) {

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The variables one task sees on one host, already merged by precedence. Values may themselves hold
- * {@code {{ }}} expressions (Ansible's lazy variables); they are rendered when first read, once, and
- * a variable that needs itself is reported as recursive instead of overflowing the stack.
+ * The variables one task sees on one host, already merged by precedence. Source values (playbook,
+ * inventory and vars-file text) may hold {@code {{ }}} expressions (Ansible's lazy variables); they are
+ * rendered when first read, once, and a variable that needs itself is reported as recursive instead of
+ * overflowing the stack. Values marked {@link DataValue} (what a host returned, what the run computed,
+ * {@code !unsafe} text) are data: they are handed out as they are and never rendered, at any depth.
  * Not thread-safe: one scope serves one task on one host.
  */
 public final class VarScope {
@@ -33,7 +35,7 @@ public final class VarScope {
         return Collections.unmodifiableSet(raw.keySet());
     }
 
-    /** The unrendered values. */
+    /** The unrendered values; run-time values are {@link DataValue}s. */
     public Map<String, Object> raw() {
         return Collections.unmodifiableMap(raw);
     }
@@ -48,8 +50,11 @@ public final class VarScope {
             return resolved.get(name);
         }
         Object value = raw.get(name);
-        if (!Expressions.containsExpression(value)) {
-            return value;
+        if (value instanceof DataValue d) {
+            return d.value();
+        }
+        if (!DataValue.holdsExpression(value)) {
+            return DataValue.plain(value);
         }
         if (resolving.contains(name)) {
             throw new ExpressionError(String.valueOf(value), -1, "variable '" + name + "' is defined in terms of itself: "
@@ -57,7 +62,7 @@ public final class VarScope {
         }
         resolving.push(name);
         try {
-            Object v = expressions.render(value, this);
+            Object v = render(value);
             resolved.put(name, v);
             return v;
         } catch (ExpressionError e) {
@@ -70,13 +75,42 @@ public final class VarScope {
         }
     }
 
+    /**
+     * Renders the expressions of a source value in this scope (task options, keywords); the data parts
+     * of it (a {@code !unsafe} string inside) come out as plain values, unrendered. The result is plain.
+     */
+    public Object render(Object value) {
+        if (value instanceof DataValue d) {
+            return d.value();
+        }
+        if (value instanceof String s) {
+            return Expressions.containsExpression(s) ? expressions.render(s, this) : s;
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), render(v)));
+            return out;
+        }
+        if (value instanceof java.util.List<?> l) {
+            java.util.List<Object> out = new java.util.ArrayList<>(l.size());
+            l.forEach(v -> out.add(render(v)));
+            return out;
+        }
+        return value;
+    }
+
     private String chain() {
         java.util.List<String> names = new java.util.ArrayList<>(resolving);
         Collections.reverse(names);
         return String.join(" -> ", names);
     }
 
-    /** A new scope with these variables on top (loop vars, task vars). */
+    /** A new scope with these run-time values on top (loop items, a registered result), each kept as data. */
+    public VarScope withData(Map<String, ?> overlay) {
+        return with(DataValue.all(overlay));
+    }
+
+    /** A new scope with these source variables on top (task vars, extra vars); they are rendered when read. */
     public VarScope with(Map<String, Object> overlay) {
         Map<String, Object> m = new LinkedHashMap<>(raw);
         m.putAll(overlay);

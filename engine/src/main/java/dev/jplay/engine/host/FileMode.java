@@ -11,19 +11,40 @@ public final class FileMode {
     private FileMode() {
     }
 
-    /** Normalises a mode option value: YAML integers are octal digits (644 means 0644). */
+    /**
+     * Normalises a mode option value by Ansible's rules: a number is the mode's value ({@code mode: 0644}
+     * is YAML 1.1's octal 420, so 0644; {@code mode: 644} is decimal 644, so 01204, as Ansible sets it);
+     * a string of octal digits, with or without {@code 0o} and leading zeros, is octal ({@code '04755'});
+     * anything else must be a valid symbolic mode. Four octal digits come out; a bad mode throws.
+     */
     public static String normalize(Object value) {
         if (value == null) {
             return null;
         }
-        String s = value.toString().trim();
-        if (s.matches("0o[0-7]+")) {
-            s = s.substring(2);
+        if (value instanceof Number n) {
+            return octal(n.longValue(), value.toString());
         }
-        if (s.matches("[0-7]{1,4}")) {
-            return String.format(Locale.ROOT, "%04o", Integer.parseInt(s, 8));
+        String s = value.toString().strip();
+        String digits = s.replace("_", "");
+        if (digits.matches("(0[oO])?[0-7]+")) {
+            String d = digits.replaceFirst("^0[oO]", "").replaceFirst("^0+(?=.)", "");
+            return octal(d.length() > 5 ? Long.MAX_VALUE : Long.parseLong(d, 8), s);
+        }
+        if (s.isEmpty() || s.matches("[0-9]+")) {
+            throw new IllegalArgumentException("invalid mode '" + s + "': expected octal digits ('0644') or a symbolic mode (u=rw,g=r,o=r)");
+        }
+        if (!s.equals("preserve")) { // copy/template: the source file's mode
+            symbolic(s, 0, false); // refuses a bad symbolic mode now, not on the host
         }
         return s;
+    }
+
+    private static String octal(long mode, String written) {
+        if (mode < 0 || mode > 07777) {
+            throw new IllegalArgumentException("invalid mode '" + written + "': a mode is at most 07777 (write it as a quoted"
+                    + " octal string such as '0644' or '4755')");
+        }
+        return String.format(Locale.ROOT, "%04o", mode);
     }
 
     public static boolean isOctal(String mode) {
@@ -39,11 +60,15 @@ public final class FileMode {
         if (isOctal(w)) {
             return w;
         }
-        int mode = current == null || current.isEmpty() ? 0 : Integer.parseInt(current, 8);
-        for (String clause : w.split(",")) {
+        return String.format(Locale.ROOT, "%04o", symbolic(w, current == null || current.isEmpty() ? 0 : Integer.parseInt(current, 8),
+                isDirectory));
+    }
+
+    private static int symbolic(String w, int mode, boolean isDirectory) {
+        for (String clause : w.split(",", -1)) {
             mode = applyClause(clause.trim(), mode, isDirectory);
         }
-        return String.format(Locale.ROOT, "%04o", mode);
+        return mode;
     }
 
     private static int applyClause(String clause, int mode, boolean isDirectory) {

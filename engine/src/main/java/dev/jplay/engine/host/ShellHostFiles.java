@@ -23,7 +23,7 @@ public final class ShellHostFiles implements HostFiles {
 
     /** The probe script; prints "absent" or {@code type|mode|owner|group|size|mtime} then a hash or link target. */
     static String statScript(String path) {
-        String p = quote(path);
+        String p = quote(TempName.operand(path));
         return "if [ -L " + p + " ] || [ -e " + p + " ]; then stat -c '%F|%a|%U|%G|%s|%Y' -- " + p
                 + " || exit 1; if [ -L " + p + " ]; then readlink -- " + p + "; elif [ -f " + p + " ]; then sha256sum -- " + p
                 + " | cut -d' ' -f1; fi; else echo absent; fi";
@@ -57,7 +57,7 @@ public final class ShellHostFiles implements HostFiles {
 
     @Override
     public Optional<byte[]> read(String path) throws ModuleFailure {
-        String p = quote(path);
+        String p = quote(TempName.operand(path));
         ExecResult r = exec.apply("if [ -e " + p + " ]; then printf 1; cat -- " + p + "; else printf 0; fi", new byte[0]);
         if (!r.ok()) {
             throw new ModuleFailure("cannot read " + path + ": " + r.errTrimmed());
@@ -84,6 +84,9 @@ public final class ShellHostFiles implements HostFiles {
         return writeScript(path, a, size, null);
     }
 
+    /** A temp file older than this is a leftover of a host that died mid-write; younger ones are left alone. */
+    static final int STALE_MINUTES = 60;
+
     /** What the write script prints on stderr, followed by the exit code, when {@code validate} refused the file. */
     public static final String VALIDATE_FAILED = "jplay-validate-failed rc=";
 
@@ -94,26 +97,29 @@ public final class ShellHostFiles implements HostFiles {
      * the script with exit 3 after printing {@link #VALIDATE_FAILED} and the command's exit code.
      */
     public static String writeScript(String path, FileAttributes a, long size, String validate) {
-        String p = quote(path);
-        String tmp = quote(path + ".jplay-tmp.");
+        String p = quote(TempName.operand(path));
+        String tmp = quote(TempName.prefix(path));
         StringBuilder s = new StringBuilder();
-        s.append("set -e; rm -f -- ").append(tmp).append("??????; ");
+        // a temp file left by a host that died mid-write goes; a young one may be another run's, still being filled or validated
+        s.append("set -e; for jp_o in ").append(tmp).append("??????; do if [ -f \"$jp_o\" ] && [ -n \"$(find \"$jp_o\" -prune -mmin +")
+                .append(STALE_MINUTES).append(" 2>/dev/null)\" ]; then rm -f -- \"$jp_o\"; fi; done; ");
         s.append("t=$(mktemp ").append(tmp).append("XXXXXX); trap 'rm -f \"$t\"' EXIT; trap 'exit 129' HUP; trap 'exit 130' INT; ")
                 .append("trap 'exit 141' PIPE; trap 'exit 143' TERM; ");
         s.append("cat > \"$t\"; n=$(wc -c < \"$t\"); if [ $((n)) -ne ").append(size).append(" ]; then ")
                 .append("echo \"incomplete transfer: $((n)) of ").append(size).append(" bytes arrived; the file was not changed\" >&2; ")
                 .append("exit 1; fi; ");
-        if (a.mode() != null) {
-            s.append("chmod ").append(quote(a.mode())).append(" \"$t\"; ");
-        } else {
-            s.append("if [ -e ").append(p).append(" ]; then chmod --reference=").append(p).append(" \"$t\"; ")
-                    .append("else chmod $(printf '%o' $(( 0666 & ~0$(umask) ))) \"$t\"; fi; ");
-        }
+        // owner first, then mode: chown clears setuid/setgid, so a mode set before it would not stick
         if (a.owner() != null || a.group() != null) {
             s.append("chown ").append(quote((a.owner() == null ? "" : a.owner()) + (a.group() == null ? "" : ":" + a.group())))
                     .append(" \"$t\"; ");
         } else {
             s.append("if [ -e ").append(p).append(" ]; then chown --reference=").append(p).append(" \"$t\" 2>/dev/null || true; fi; ");
+        }
+        if (a.mode() != null) {
+            s.append("chmod ").append(quote(a.mode())).append(" \"$t\"; ");
+        } else {
+            s.append("if [ -e ").append(p).append(" ]; then chmod --reference=").append(p).append(" \"$t\"; ")
+                    .append("else chmod $(printf '%o' $(( 0666 & ~0$(umask) ))) \"$t\"; fi; ");
         }
         if (validate != null) {
             s.append("set +e; (").append(validate.replace("%s", "\"$t\"")).append("); rc=$?; set -e; ");
@@ -133,7 +139,7 @@ public final class ShellHostFiles implements HostFiles {
 
     @Override
     public String backup(String path) throws ModuleFailure {
-        String p = quote(path);
+        String p = quote(TempName.operand(path));
         ExecResult r = exec.apply("b=" + p + ".$(date +%Y-%m-%d@%H:%M:%S)~; cp -p -- " + p + " \"$b\" && printf '%s' \"$b\"",
                 new byte[0]);
         if (!r.ok()) {
@@ -153,6 +159,15 @@ public final class ShellHostFiles implements HostFiles {
         }
         StringBuilder s = new StringBuilder("set -e; ");
         boolean change = false;
+        // owner and group first: chown clears setuid/setgid, so the mode is set last
+        if (a.owner() != null && !a.owner().equals(st.owner()) && !ownerIdMatches(path, a.owner(), "%u")) {
+            change = true;
+            s.append("chown -h ").append(quote(a.owner())).append(" -- ").append(quote(TempName.operand(path))).append("; ");
+        }
+        if (a.group() != null && !a.group().equals(st.group()) && !ownerIdMatches(path, a.group(), "%g")) {
+            change = true;
+            s.append("chgrp -h ").append(quote(a.group())).append(" -- ").append(quote(TempName.operand(path))).append("; ");
+        }
         if (a.mode() != null && !st.isLink()) {
             String wanted;
             try {
@@ -162,16 +177,8 @@ public final class ShellHostFiles implements HostFiles {
             }
             if (!wanted.equals(st.mode())) {
                 change = true;
-                s.append("chmod ").append(wanted).append(' ').append(quote(path)).append("; ");
+                s.append("chmod ").append(wanted).append(" -- ").append(quote(TempName.operand(path))).append("; ");
             }
-        }
-        if (a.owner() != null && !a.owner().equals(st.owner()) && !ownerIdMatches(path, a.owner(), "%u")) {
-            change = true;
-            s.append("chown -h ").append(quote(a.owner())).append(' ').append(quote(path)).append("; ");
-        }
-        if (a.group() != null && !a.group().equals(st.group()) && !ownerIdMatches(path, a.group(), "%g")) {
-            change = true;
-            s.append("chgrp -h ").append(quote(a.group())).append(' ').append(quote(path)).append("; ");
         }
         if (change && !checkOnly) {
             ExecResult r = exec.apply(s.toString(), new byte[0]);
@@ -187,7 +194,7 @@ public final class ShellHostFiles implements HostFiles {
         if (!wanted.matches("\\d+")) {
             return false;
         }
-        ExecResult r = exec.apply("stat -c " + format + " -- " + quote(path), new byte[0]);
+        ExecResult r = exec.apply("stat -c " + format + " -- " + quote(TempName.operand(path)), new byte[0]);
         return r.ok() && r.outTrimmed().equals(wanted);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Turns YAML nodes of inventories and vars files into variable values, honouring Ansible's tags:
- * {@code !unsafe} marks a plain string; {@code !vault} values arrive already decrypted (as plain
+ * {@code !unsafe} marks a string as data (never rendered); {@code !vault} values arrive already decrypted (as plain
  * strings) from {@link dev.jplay.engine.yaml.YamlReader}.
  */
 final class YamlValues {
@@ -23,7 +23,7 @@ final class YamlValues {
                 return s.value();
             }
             return switch (s.tag()) {
-                case "!unsafe" -> s.text();
+                case YamlNode.Scalar.UNSAFE -> s.toJava();
                 default -> throw new InputError(s.location(), "unknown YAML tag '" + s.tag()
                         + "': expected a plain value or !unsafe");
             };

@@ -70,6 +70,8 @@ public final class JsonWriter {
             array(items.iterator(), depth);
         } else if (value instanceof Object[] items) {
             array(java.util.Arrays.asList(items).iterator(), depth);
+        } else if (value instanceof dev.jplay.engine.expr.DataValue d) {
+            value(d.value(), depth);
         } else {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
         }

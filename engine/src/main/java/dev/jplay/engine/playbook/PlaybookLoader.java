@@ -404,9 +404,13 @@ public final class PlaybookLoader implements TaskFileLoader {
                     throw r.error(action, "task file not found: " + p);
                 }
                 if (importing.contains(p)) {
-                    throw r.error(action, "circular include_tasks: " + chain(p));
+                    // a recursion that a when: may end is Ansible's; it is checked at run time (a depth limit with the chain)
+                    if (r.node("when") == null) {
+                        throw r.error(action, "circular include_tasks: " + chain(p) + " (a recursive include needs a 'when:' that ends it)");
+                    }
+                } else {
+                    loadTaskFile(p, kw, role, r.where(action));
                 }
-                loadTaskFile(p, kw, role, r.where(action));
             }
             return List.of(new TaskNode.IncludeTasks(name, f, kw, m.location(), role, base));
         }
@@ -563,6 +567,12 @@ public final class PlaybookLoader implements TaskFileLoader {
         until.forEach(w -> checkExpression(r, "until", w));
         Map<String, Object> env = r.mapping("environment");
         expressionsIn(env, r, "environment");
+        for (String name : env.keySet()) {
+            String problem = name.contains("{{") ? null : dev.jplay.engine.connection.EnvironmentName.problem(name);
+            if (problem != null) {
+                throw r.error("environment", problem);
+            }
+        }
         Map<String, Object> vars = playLevel ? Map.of() : r.mapping("vars");
         expressionsIn(vars, r, "vars");
         String register = r.string("register");

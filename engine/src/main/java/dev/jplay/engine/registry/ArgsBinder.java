@@ -45,8 +45,8 @@ public final class ArgsBinder {
                 problems.add(new Problem(e.getKey(), "option '" + o.name() + "' is given twice (as '" + e.getKey() + "' and an alias)"));
             }
             byName.put(o.name(), e.getValue());
-            Object v = e.getValue();
-            if (v == null || Expressions.containsExpression(v)) {
+            Object v = dev.jplay.engine.expr.DataValue.plain(e.getValue());
+            if (v == null || Expressions.containsExpression(v) && !(e.getValue() instanceof dev.jplay.engine.expr.DataValue)) {
                 continue;
             }
             try {

@@ -19,7 +19,7 @@ public final class OptionCoercion {
         }
         return switch (spec.type()) {
             case STR, PATH -> scalarText(spec, value);
-            case MODE -> FileMode.normalize(scalarText(spec, value));
+            case MODE -> FileMode.normalize(value instanceof Number && !(value instanceof Double) ? value : scalarText(spec, value));
             case BOOL -> bool(spec, value);
             case INT -> integer(spec, value);
             case FLOAT -> decimal(spec, value);

@@ -15,9 +15,9 @@ final class HostState {
     enum Status { ACTIVE, FAILED, UNREACHABLE, ENDED }
 
     final String name;
-    /** Gathered facts ({@code ansible_facts}); also injected as top-level {@code ansible_*} variables. */
+    /** Gathered facts ({@code ansible_facts}); also injected as top-level {@code ansible_*} variables, as data. */
     final Map<String, Object> facts = new LinkedHashMap<>();
-    /** set_fact and register results: above play vars in precedence. */
+    /** set_fact and register results: above play vars in precedence. Data: they reach scopes as DataValues, never rendered. */
     final Map<String, Object> runtimeVars = new LinkedHashMap<>();
     /** Handlers notified on this host and not yet run, by handler name or listen topic. */
     final Set<String> notified = new LinkedHashSet<>();

@@ -40,8 +40,26 @@ final class IncludeExpander {
         this.sink = sink;
     }
 
+    /**
+     * How deep includes may nest. Recursion that a {@code when:} ends is fine, as in Ansible; one that never
+     * ends fails its hosts with the include chain instead of overflowing the stack.
+     */
+    static final int MAX_DEPTH = 100;
+
+    /** The includes being run, outermost first ("site.yml:4:7 includes loop.yml"): the chain an error shows. */
+    private final java.util.Deque<String> chain = new java.util.ArrayDeque<>();
+
     /** The tasks one included file brings in, and the hosts that run them. */
-    record Expansion(List<TaskNode> tasks, List<HostState> hosts) {
+    record Expansion(List<TaskNode> tasks, List<HostState> hosts, String step) {
+    }
+
+    /** The strategy runs an expansion's tasks between enter and leave. */
+    void enter(Expansion e) {
+        chain.addLast(e.step());
+    }
+
+    void leave() {
+        chain.removeLast();
     }
 
     /** One file an include brings in, for the hosts that include it with the same loop item. */
@@ -51,6 +69,16 @@ final class IncludeExpander {
     List<Expansion> expand(TaskNode.IncludeTasks inc, List<HostState> hosts, VarsAssembler.PlayVars pv) {
         String title = inc.name() != null && !inc.name().isBlank() ? inc.name() : "include_tasks";
         listener.taskStarted("TASK", title);
+        if (chain.size() >= MAX_DEPTH) {
+            String msg = inc.location() + ": task '" + title + "': include_tasks nested more than " + MAX_DEPTH
+                    + " deep, a recursion that no 'when:' ends; end it with a condition. The include chain: "
+                    + String.join(" -> ", chain.stream().limit(5).toList()) + " -> ... -> "
+                    + String.join(" -> ", chain.stream().skip(Math.max(5, chain.size() - 3)).toList());
+            for (HostState h : hosts) {
+                sink.accept(outcome(h, title, TaskStatus.FAILED, ModuleResult.failed(msg)), null);
+            }
+            return List.of();
+        }
         // each host may include a different file (or loop over several): group hosts by what they include
         Map<String, Inclusion> byFile = new LinkedHashMap<>();
         for (HostState h : hosts) {
@@ -64,11 +92,11 @@ final class IncludeExpander {
                 }
                 List<LoopItems.Item> items = inc.keywords().loop() == null ? List.of() : LoopItems.of(inc.keywords(), scope, expressions);
                 if (inc.keywords().loop() == null) {
-                    String file = Expressions.toText(expressions.render(inc.file(), scope));
+                    String file = Expressions.toText(scope.render(inc.file()));
                     byFile.computeIfAbsent(file + "\u0000", k -> new Inclusion(file, Map.of(), null, new ArrayList<>())).hosts().add(h);
                 }
                 for (LoopItems.Item it : items) {
-                    String file = Expressions.toText(expressions.render(inc.file(), scope.with(it.vars())));
+                    String file = Expressions.toText(scope.withData(it.vars()).render(inc.file()));
                     byFile.computeIfAbsent(file + "\u0000" + Expressions.toText(it.value()),
                             k -> new Inclusion(file, it.vars(), it.label(), new ArrayList<>())).hosts().add(h);
                 }
@@ -93,7 +121,7 @@ final class IncludeExpander {
             listener.included(path.toString(), in.hosts().stream().map(h -> h.name).toList(),
                     in.label() != null && Boolean.TRUE.equals(inc.keywords().noLog()) ? "None" : in.label());
             in.hosts().forEach(h -> stats.included(h.name));
-            out.add(new Expansion(tasks, in.hosts()));
+            out.add(new Expansion(tasks, in.hosts(), inc.location() + " includes " + in.file()));
         }
         return out;
     }
@@ -101,7 +129,7 @@ final class IncludeExpander {
     /** What the included tasks inherit: the include's inheritable keywords, its vars and the loop variables. */
     private static TaskKeywords inherited(TaskKeywords kw, Map<String, Object> loopVars) {
         Map<String, Object> mergedVars = new LinkedHashMap<>(kw.vars());
-        mergedVars.putAll(loopVars);
+        mergedVars.putAll(dev.jplay.engine.expr.DataValue.all(loopVars)); // loop items are data, never rendered again
         return new TaskKeywords(List.of(), null, null, null, List.of(), List.of(), kw.tags(), kw.become(),
                 kw.becomeUser(), kw.becomeMethod(), List.of(), List.of(), kw.ignoreErrors(), kw.ignoreUnreachable(), List.of(), null,
                 null, kw.noLog(), kw.checkMode(), kw.diff(), kw.environment(), kw.runOnce(), mergedVars, kw.delegateTo(),

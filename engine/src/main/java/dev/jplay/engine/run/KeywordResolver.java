@@ -93,7 +93,14 @@ final class KeywordResolver {
             return Map.of();
         }
         Map<String, String> env = new LinkedHashMap<>();
-        kw.environment().forEach((k, v) -> env.put(k, KeywordValues.text(Keyword.ENVIRONMENT, render(Keyword.ENVIRONMENT, v, scope))));
+        kw.environment().forEach((k, v) -> {
+            String name = k.contains("{{") ? KeywordValues.text(Keyword.ENVIRONMENT, render(Keyword.ENVIRONMENT, k, scope)) : k;
+            String problem = dev.jplay.engine.connection.EnvironmentName.problem(name);
+            if (problem != null) {
+                throw new KeywordError(Keyword.ENVIRONMENT, problem);
+            }
+            env.put(name, KeywordValues.text(Keyword.ENVIRONMENT, render(Keyword.ENVIRONMENT, v, scope)));
+        });
         return env;
     }
 
@@ -161,10 +168,10 @@ final class KeywordResolver {
 
     private static Object renderIn(Expressions expressions, Keyword k, Object raw, VarScope scope) {
         if (!Expressions.containsExpression(raw)) {
-            return raw;
+            return dev.jplay.engine.expr.DataValue.plain(raw);
         }
         try {
-            return expressions.render(raw, scope);
+            return scope.render(raw);
         } catch (ExpressionError e) {
             throw new KeywordError(k, e.getMessage());
         }

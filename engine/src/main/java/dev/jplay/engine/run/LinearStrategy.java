@@ -57,7 +57,12 @@ final class LinearStrategy implements Strategy {
                 blocks.run(b, active, pv, this::run);
             } else if (node instanceof TaskNode.IncludeTasks inc && run.tags().selects(inc.keywords().tags())) {
                 for (IncludeExpander.Expansion e : includes.expand(inc, active, pv)) {
-                    run(e.tasks(), e.hosts(), pv);
+                    includes.enter(e);
+                    try {
+                        run(e.tasks(), e.hosts(), pv);
+                    } finally {
+                        includes.leave();
+                    }
                 }
             }
         }

@@ -45,8 +45,8 @@ final class LoopItems {
                 vars.put(lc.indexVar(), index);
             }
             index++;
-            // as Ansible shows an item: Python's str() ({'key': 'a'}, True, None)
-            String label = PyValues.str(lc.label() != null ? expressions.render(lc.label(), scope.with(vars)) : item);
+            // as Ansible shows an item: Python's str() ({'key': 'a'}, True, None); items are data, never rendered again
+            String label = PyValues.str(lc.label() != null ? scope.withData(vars).render(lc.label()) : item);
             out.add(new Item(item, lc.loopVar(), vars, label));
         }
         return out;

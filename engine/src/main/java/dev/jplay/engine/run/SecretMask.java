@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Blanks out the values of a task's secret options (and its become password) wherever its result
- * repeats them: message, return values, warnings; as Ansible does for no_log options. Diffs are left
- * alone: diff mode shows file contents because it was asked to. Values shorter than
+ * repeats them: message, return values, warnings, and the before/after of diffs (copy's content is secret:
+ * {@code -D} shows that the file changes, never what the content is). Values shorter than
  * {@link #MIN_LENGTH} are not masked: masking "1" or "ab" everywhere would garble output and hide
  * nothing worth hiding.
  */
@@ -46,7 +46,9 @@ record SecretMask(List<String> secrets) {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) mask(r.values());
-        return new ModuleResult(r.changed(), r.failed(), r.skipped(), mask(r.msg()), values, r.diffs(), r.facts(),
+        List<dev.jplay.engine.spi.FileDiff> diffs = r.diffs().stream().map(d -> new dev.jplay.engine.spi.FileDiff(d.beforeHeader(),
+                d.before() == null ? null : mask(d.before()), d.afterHeader(), d.after() == null ? null : mask(d.after()))).toList();
+        return new ModuleResult(r.changed(), r.failed(), r.skipped(), mask(r.msg()), values, diffs, r.facts(),
                 r.warnings().stream().map(this::mask).toList());
     }
 

@@ -2,6 +2,7 @@ package dev.jplay.engine.run;
 
 import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
+import dev.jplay.engine.expr.DataValue;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.TemplateFiles;
@@ -108,7 +109,7 @@ final class TaskRunner {
         boolean failureNotIgnored = false;
         for (LoopItems.Item it : list) {
             Object item = it.value();
-            VarScope itemScope = scope.with(it.vars());
+            VarScope itemScope = scope.withData(it.vars());
             String label = it.label();
             TaskStatus status;
             ModuleResult r;
@@ -164,7 +165,7 @@ final class TaskRunner {
             }
             Map<String, Object> reg = new LinkedHashMap<>(a.result.asRegistered());
             reg.put("attempts", attempts);
-            VarScope withResult = kw.register() != null ? scope.with(Map.of(kw.register(), reg)) : scope;
+            VarScope withResult = kw.register() != null ? scope.withData(Map.of(kw.register(), reg)) : scope;
             boolean done = firstFalse(kw.until(), withResult) == null;
             if (done || attempts > retry.retries()) {
                 ModuleResult r = a.result;
@@ -235,9 +236,21 @@ final class TaskRunner {
 
     private ModuleArgs bindArgs(TaskNode.Task task, Module module, VarScope scope) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> rendered = (Map<String, Object>) expressions.render(task.args(), scope);
+        Map<String, Object> rendered = (Map<String, Object>) scope.render(task.args());
         rendered.values().removeIf(v -> VarsAssembler.OMIT.equals(v));
+        rendered.forEach(TaskRunner::refuseNul);
         return ArgsBinder.bind(module.spec(), rendered);
+    }
+
+    /** A NUL cannot reach a host (paths, argv and sh cut it off): refused as a literal one is at load time, never dropped. */
+    private static void refuseNul(String option, Object value) {
+        if (value instanceof String s && s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("option '" + option + "': a NUL character (\\0) is not allowed in a value");
+        } else if (value instanceof Map<?, ?> m) {
+            m.values().forEach(v -> refuseNul(option, v));
+        } else if (value instanceof List<?> l) {
+            l.forEach(v -> refuseNul(option, v));
+        }
     }
 
     private ModuleResult applyConditions(TaskNode.Task task, VarScope scope, ModuleResult result) {
@@ -250,7 +263,7 @@ final class TaskRunner {
         if (kw.register() != null) {
             overlay.put(kw.register(), result.asRegistered());
         }
-        VarScope s = scope.with(overlay);
+        VarScope s = scope.withData(overlay);
         // like Ansible: changed_when applies to failed results too, and is evaluated before failed_when
         if (!kw.changedWhen().isEmpty()) {
             result = result.withChanged(firstFalse(kw.changedWhen(), s) == null);
@@ -266,7 +279,7 @@ final class TaskRunner {
     private void applyFacts(HostState host, ModuleResult r) {
         if (!r.facts().isEmpty() && !r.failed()) {
             synchronized (host) {
-                host.runtimeVars.putAll(r.facts());
+                host.runtimeVars.putAll(DataValue.all(r.facts()));
             }
         }
     }
@@ -281,7 +294,7 @@ final class TaskRunner {
             reg.put("attempts", o.attempts());
         }
         synchronized (host) {
-            host.runtimeVars.put(name, reg);
+            host.runtimeVars.put(name, DataValue.of(reg));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jplay.engine.run;
 
+import dev.jplay.engine.expr.DataValue;
 import dev.jplay.engine.expr.Expressions;
 import dev.jplay.engine.expr.VarScope;
 import dev.jplay.engine.inventory.Inventory;
@@ -18,6 +19,7 @@ import java.util.Set;
  * Builds the variables a task sees on a host, in Ansible's precedence (low to high): role defaults,
  * inventory group and host vars, facts, play vars, vars_files, role vars, block and task vars,
  * set_fact and register, role params, magic variables, and {@code -e} extra vars over everything.
+ * Facts and set_fact/register results enter the scope as {@link DataValue}s: they are never rendered again.
  */
 final class VarsAssembler {
     /** Ansible's {@code omit}: an option whose value is this is left out. */
@@ -58,7 +60,7 @@ final class VarsAssembler {
             m.putAll(kw.vars());
         }
         synchronized (host) {
-            m.putAll(host.runtimeVars);
+            m.putAll(DataValue.all(host.runtimeVars));
         }
         if (role != null) {
             m.putAll(role.params());
@@ -71,7 +73,8 @@ final class VarsAssembler {
         m.put("inventory_hostname_short", host.name.contains(".") ? host.name.substring(0, host.name.indexOf('.')) : host.name);
         m.put("groups", inventory.groupsMagicVar());
         m.put("group_names", inventory.groupNames(host.name));
-        m.put("hostvars", new HostVars());
+        // a view whose reads are already rendered (each host in its own scope): data, so never walked nor rendered again
+        m.put("hostvars", new DataValue(new HostVars()));
         m.put("playbook_dir", playbookDir.toString());
         m.put("ansible_check_mode", options.check());
         m.put("ansible_diff_mode", options.diff());
@@ -119,8 +122,9 @@ final class VarsAssembler {
         if (facts.isEmpty()) {
             return;
         }
-        m.put("ansible_facts", new LinkedHashMap<>(facts));
-        facts.forEach((k, v) -> m.put("ansible_" + k, v));
+        // facts are what the host said: data, never rendered as expressions
+        m.put("ansible_facts", DataValue.of(new LinkedHashMap<>(facts)));
+        facts.forEach((k, v) -> m.put("ansible_" + k, DataValue.of(v)));
     }
 
     /** Ansible's {@code hostvars}: every host's variables, computed when a host is looked up. */
@@ -135,7 +139,7 @@ final class VarsAssembler {
             if (s != null) {
                 synchronized (s) {
                     injectFacts(v, s.facts);
-                    v.putAll(s.runtimeVars);
+                    v.putAll(DataValue.all(s.runtimeVars));
                 }
             }
             v.put("inventory_hostname", h);

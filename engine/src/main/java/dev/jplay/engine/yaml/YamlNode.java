@@ -21,11 +21,15 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
     /** A short word for messages: "a string", "a list", "a mapping". */
     String kind();
 
-    /** @param value typed value; {@code tag} is an explicit local tag such as {@code !vault}, else null */
+    /** @param value typed value; {@code tag} is an explicit local tag such as {@code !unsafe}, else null */
     record Scalar(Object value, String tag, SourceLocation location) implements YamlNode {
+        /** Ansible's tag for text that is data, never an expression. */
+        public static final String UNSAFE = "!unsafe";
+
+        /** The value; {@code !unsafe} text is a {@link dev.jplay.engine.expr.DataValue}, never rendered. */
         @Override
         public Object toJava() {
-            return value;
+            return UNSAFE.equals(tag) ? dev.jplay.engine.expr.DataValue.of(text()) : value;
         }
 
         @Override

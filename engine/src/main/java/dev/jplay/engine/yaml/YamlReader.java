@@ -169,6 +169,7 @@ public final class YamlReader {
                             + " a million values" : "YAML holds more than a million values: expected at most a million");
         }
         SourceLocation loc = location(file, node.getStartMark().orElse(null));
+        refuseUnknownTag(node, loc);
         if (node instanceof ScalarNode s) {
             return scalar(s, loc);
         }
@@ -204,6 +205,26 @@ public final class YamlReader {
         return new YamlNode.MapNode(entries, keys, loc);
     }
 
+    /** Local tags jplay gives a meaning to; any other local tag is refused, as Ansible refuses it. */
+    private static final java.util.Set<String> LOCAL_TAGS = java.util.Set.of("!vault", "!vault-encrypted", YamlNode.Scalar.UNSAFE);
+
+    /**
+     * Refuses tags that would be ignored silently: {@code !!python/...} (PyYAML's object tags, which Ansible's
+     * safe loader refuses too) and unknown local tags such as {@code !foo}.
+     */
+    private static void refuseUnknownTag(Node node, SourceLocation loc) {
+        String tag = node.getTag().getValue();
+        if (tag.startsWith(Tag.PREFIX + "python/")) {
+            throw new InputError(loc, "the YAML tag '!!" + tag.substring(Tag.PREFIX.length())
+                    + "' is not allowed: expected plain YAML values (Python object tags are never constructed)");
+        }
+        boolean local = tag.startsWith("!") && !tag.startsWith("!!");
+        if (local && (!(node instanceof ScalarNode) || !LOCAL_TAGS.contains(tag))) {
+            throw new InputError(loc, "unknown YAML tag '" + tag + "': expected a plain value, !unsafe or !vault"
+                    + (node instanceof ScalarNode ? "" : " (on a single value)"));
+        }
+    }
+
     private static YamlNode.Scalar scalar(ScalarNode s, SourceLocation loc) {
         Tag tag = s.getTag();
         String v = s.getValue();
@@ -223,6 +244,8 @@ public final class YamlReader {
             value = null;
         } else if (tag.equals(Tag.BOOL)) {
             value = Boolean.parseBoolean(v.toLowerCase());
+        } else if (tag.equals(Tag.INT) && v.matches("[-+]?0[0-9_]*[89][0-9_]*")) {
+            value = v; // YAML 1.1, as Ansible reads it: 0888 is neither octal nor decimal, so text
         } else if (tag.equals(Tag.INT)) {
             value = parseInt(v);
         } else if (tag.equals(Tag.FLOAT)) {
@@ -246,6 +269,9 @@ public final class YamlReader {
         } else if (s.startsWith("0o")) {
             radix = 8;
             s = s.substring(2);
+        } else if (s.length() > 1 && s.startsWith("0") && s.chars().allMatch(c -> c >= '0' && c <= '7')) {
+            // YAML 1.1, as Ansible reads playbooks: 0644 is octal (mode: 0644 means rw-r--r--)
+            radix = 8;
         }
         try {
             long l = Long.parseLong(s, radix) * (neg ? -1 : 1);

@@ -62,4 +62,29 @@ class WrappedCommandTest {
         assertFalse(w.commandLine().contains("pw-su-1"));
         assertEquals("pw-su-1\npw-su-1\npw-su-1\n" + WrappedCommand.SENTINEL + "\nx", new String(w.stdin(), StandardCharsets.UTF_8));
     }
+
+    /** Issue #10 class 6: a become task's environment values travel like its password, on stdin, never in argv (ps). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sudo", "sudo-pw", "su"})
+    void becomeEnvironmentValuesGoOnStdinAndArriveExactly(String how) throws Exception {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("TOKEN", "s3cr3t-token 'q' \"d\" $(id) `x` \\ %b %s");
+        env.put("MULTI", "line1\nline2\n\n");
+        env.put("WIDE", "日本 7\u00010 end");
+        Become b = switch (how) {
+            case "sudo" -> Become.sudo("root");
+            case "sudo-pw" -> Become.sudo("root").withPassword("pw-not-needed-by-root");
+            default -> new Become(true, "root", Become.BecomeMethod.SU, null);
+        };
+        ExecRequest r = ExecRequest.of("printf '%s|%s|%s' \"$TOKEN\" \"$MULTI\" \"$WIDE\"; cat")
+                .withEnv(env).withStdin("payload".getBytes(StandardCharsets.UTF_8)).withBecome(b);
+        WrappedCommand w = WrappedCommand.of(r);
+        for (String v : env.values()) {
+            assertFalse(w.commandLine().contains(v.strip()), w.commandLine());
+        }
+        assertFalse(w.commandLine().contains("s3cr3t"), w.commandLine());
+        ExecResult res = new LocalConnection().exec(r);
+        assertEquals(0, res.exitCode(), res.err());
+        assertEquals(env.get("TOKEN") + "|" + env.get("MULTI") + "|" + env.get("WIDE") + "payload", res.out());
+    }
 }

@@ -115,4 +115,25 @@ class ShellHostFilesTest {
         assertTrue(files.applyAttributes(f.toString(), new FileAttributes("u+x", null, null), false));
         assertEquals("rwxr--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
     }
+
+    /** Issue #10 class 4: a relative path starting with '-' is a file name to every command of a write (mktemp, chmod, mv). */
+    @Test
+    void relativePathsStartingWithADashAreFileNames(@TempDir Path dir) throws Exception {
+        ShellHostFiles inDir = new ShellHostFiles((script, in) -> {
+            try {
+                return local.exec(ExecRequest.of("cd " + dev.jplay.engine.connection.ShellQuote.quote(dir.toString()) + " && " + script)
+                        .withStdin(in));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (String name : java.util.List.of("-l", "--help", "-")) {
+            inDir.write(name, "x\n".getBytes(StandardCharsets.UTF_8), new FileAttributes("0640", null, null));
+            assertEquals("x\n", Files.readString(dir.resolve(name)));
+            assertEquals("0640", inDir.stat(name).mode());
+            assertTrue(inDir.read(name).isPresent());
+            inDir.applyAttributes(name, new FileAttributes("0600", null, null), false);
+            assertEquals("0600", inDir.stat(name).mode());
+        }
+    }
 }

@@ -55,12 +55,13 @@ record AttributePlan(String path, String beforeMode, String mode, boolean chmod,
     String script() {
         List<String> cmds = new ArrayList<>();
         String q = quote(path);
-        if (chmod) {
-            cmds.add("chmod " + mode + " -- " + q);
-        }
+        // chown first: it clears setuid/setgid, so a chmod before it would not stick
         if (chown || chgrp) {
             String who = (chown ? owner : "") + (chgrp ? ":" + group : "");
             cmds.add("chown " + (noDeref ? "-h " : "") + quote(who) + " -- " + q);
+        }
+        if (chmod) {
+            cmds.add("chmod " + mode + " -- " + q);
         }
         return String.join(" && ", cmds);
     }

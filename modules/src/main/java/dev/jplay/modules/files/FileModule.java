@@ -206,15 +206,17 @@ public final class FileModule implements Module {
         if (!st.exists()) {
             if (!j.check()) {
                 List<String> cmds = new ArrayList<>();
-                cmds.add("touch -- " + quote(j.path()));
                 String mode = j.attrs().mode() == null ? null
                         : AttributePlan.resolveMode(j.attrs().mode(), j.probe().defaultMode(false), false);
-                if (mode != null) {
-                    cmds.add("chmod " + mode + " -- " + quote(j.path()));
-                }
+                // with a mode asked for, the file is born 0600 and never wider than asked, not even for a moment
+                cmds.add(mode != null ? "(umask 0077 && touch -- " + quote(j.path()) + ")" : "touch -- " + quote(j.path()));
                 if (j.attrs().owner() != null || j.attrs().group() != null) {
                     cmds.add("chown " + quote((j.attrs().owner() == null ? "" : j.attrs().owner())
                             + (j.attrs().group() == null ? "" : ":" + j.attrs().group())) + " -- " + quote(j.path()));
+                }
+                if (mode != null) {
+                    // after chown, which clears setuid/setgid
+                    cmds.add("chmod " + mode + " -- " + quote(j.path()));
                 }
                 for (String t : j.times().commands(st, j.probe(), false)) {
                     if (t.contains("-d @")) {

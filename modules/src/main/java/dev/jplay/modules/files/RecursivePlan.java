@@ -72,7 +72,10 @@ final class RecursivePlan {
     }
 
     void apply(ModuleContext ctx, String root) throws ModuleFailure {
-        for (var g : groups.entrySet()) {
+        // chown before chmod: chown clears setuid/setgid, so the modes are set last
+        List<Map.Entry<String, List<String>>> ordered = new ArrayList<>(groups.entrySet());
+        ordered.sort(java.util.Comparator.comparing(g -> g.getKey().startsWith("chmod ")));
+        for (var g : ordered) {
             ByteArrayOutputStream in = new ByteArrayOutputStream();
             for (String p : g.getValue()) {
                 in.writeBytes(p.getBytes(StandardCharsets.UTF_8));

@@ -48,6 +48,7 @@ public final class PodmanContainerModule implements Module {
     public ModuleResult run(ModuleContext ctx) throws ModuleFailure {
         ModuleArgs a = ctx.args();
         PodmanCommand podman = PodmanCommand.from(a);
+        PodmanOperands.check(a, "name", "image", PodmanCommand.EXECUTABLE);
         String name = a.requireString("name");
         String state = a.optString("state").orElse("started");
         ContainerSpec want = ContainerSpec.from(a);

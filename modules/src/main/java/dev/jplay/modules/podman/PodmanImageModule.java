@@ -107,6 +107,10 @@ public final class PodmanImageModule implements Module {
     public ModuleResult run(ModuleContext ctx) throws ModuleFailure {
         ModuleArgs a = ctx.args();
         PodmanCommand podman = PodmanCommand.from(a);
+        PodmanOperands.check(a, "name", "tag", "path", PodmanCommand.EXECUTABLE);
+        if (a.map("push_args").get("dest") != null) {
+            PodmanOperands.checkOne("push_args.dest", String.valueOf(a.map("push_args").get("dest")));
+        }
         ImageRef ref = ImageRef.parse(a.requireString("name"), a.string("tag"));
         if ("absent".equals(a.string("state"))) {
             return absent(ctx, podman, ref, a.bool("force"));

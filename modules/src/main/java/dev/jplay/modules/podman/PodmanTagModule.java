@@ -33,6 +33,7 @@ public final class PodmanTagModule implements Module {
 
     @Override
     public ModuleResult run(ModuleContext ctx) throws ModuleFailure {
+        PodmanOperands.check(ctx.args(), "image", "target_names", PodmanCommand.EXECUTABLE);
         PodmanCommand podman = PodmanCommand.from(ctx.args());
         String image = ctx.args().requireString("image");
         List<String> targets = ctx.args().stringList("target_names").stream().map(t -> ImageRef.parse(t).toString()).toList();

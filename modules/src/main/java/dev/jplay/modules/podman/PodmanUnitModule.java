@@ -96,6 +96,9 @@ public final class PodmanUnitModule implements Module {
     @Override
     public ModuleResult run(ModuleContext ctx) throws ModuleFailure {
         ModuleArgs a = ctx.args();
+        // every option reaches the unit file, directly or through podman generate: one line each
+        UnitValues.refuseControlInAll(a);
+        PodmanOperands.check(a, "name", "image", PodmanCommand.EXECUTABLE, "wanted_by");
         PodmanCommand podman = PodmanCommand.from(a);
         String name = a.requireString("name");
         boolean quadlet = "quadlet".equals(a.string("style"));
@@ -249,6 +252,6 @@ public final class PodmanUnitModule implements Module {
         if (description == null) {
             return unit;
         }
-        return unit.replaceFirst("(?m)^Description=.*$", Matcher.quoteReplacement("Description=" + description));
+        return unit.replaceFirst("(?m)^Description=.*$", Matcher.quoteReplacement("Description=" + UnitValues.text(description)));
     }
 }

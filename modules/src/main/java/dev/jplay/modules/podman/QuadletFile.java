@@ -21,7 +21,7 @@ public final class QuadletFile {
     public static String render(String name, ContainerSpec c, UnitSettings u) {
         List<String> l = new ArrayList<>();
         l.add("[Unit]");
-        l.add("Description=" + (u.description() == null ? "Podman container " + name : u.description()));
+        l.add("Description=" + UnitValues.text(u.description() == null ? "Podman container " + name : u.description()));
         if (u.stopWhenUnneeded()) {
             l.add("StopWhenUnneeded=yes");
         }

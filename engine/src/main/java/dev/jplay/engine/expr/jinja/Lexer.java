@@ -237,9 +237,9 @@ final class Lexer {
                 }
             }
             Token t = token();
-            if (t.isOp("{") || t.isOp("[") || t.isOp("(")) {
+            if (t.isOp("{")) { // only braces can hide a closing '}}', as in Jinja2's balancing
                 depth++;
-            } else if ((t.isOp("}") || t.isOp("]") || t.isOp(")")) && depth > 0) {
+            } else if (t.isOp("}") && depth > 0) {
                 depth--;
             }
             out.add(t);

@@ -34,7 +34,8 @@ class LibraryTableTest {
         List<Object> entries;
         try (InputStream in = getClass().getResourceAsStream("/expr/library-expected.json")) {
             assertNotNull(in, "library-expected.json");
-            entries = castList(new Load(LoadSettings.builder().build()).loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            entries = castList(new Load(LoadSettings.builder().build()).loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("@FILES@", FILES.toString())));
         }
         return entries.stream().map(e -> {
             Map<String, Object> entry = castMap(e);
