@@ -96,7 +96,7 @@ class TaskKeywordsE2ETest {
         assertFalse(ws.exists("out/bob.txt"));
 
         RunResult second = Jplay.run(pb).exits(0).unchanged();
-        second.printed("ok: [localhost] => (item=ann)").printed("changed=false");
+        second.printed("ok: [localhost] => (item=ann)").printed("changed=False");
     }
 
     @Test
@@ -117,13 +117,13 @@ class TaskKeywordsE2ETest {
                       register: st
                     - name: look at nothing
                       stat: path="{{ playbook_dir }}/absent"
-                      register: none
+                      register: nothing
                     - name: skipped, but registered
                       command: echo never
                       when: false
                       register: skipped
                     - debug:
-                        msg: "file={{ st.stat.exists }}/{{ st.stat.isreg }} absent={{ none.stat.exists }} skipped={{ skipped.skipped }}"
+                        msg: "file={{ st.stat.exists }}/{{ st.stat.isreg }} absent={{ nothing.stat.exists }} skipped={{ skipped.skipped }}"
                 """);
         Jplay.run(pb).exits(0).printed("\"msg\": \"rc=0 out=one two words=2 failed=False\"")
                 .printed("\"msg\": \"file=True/True absent=False skipped=True\"");
@@ -348,7 +348,7 @@ class TaskKeywordsE2ETest {
                 """);
         RunResult r = Jplay.run(pb).exits(0).recap("localhost", "changed=4");
         assertFalse(ws.exists("out/checked.txt"), "check_mode: true changes nothing");
-        r.printed("+diffed line").notPrinted("+quiet line").printed("\"msg\": \"check=False\"");
+        r.printed("+********").notPrinted("+quiet line").printed("\"msg\": \"check=False\"");
 
         RunResult checked = Jplay.run(pb, "--check").exits(0);
         checked.printed("\"msg\": \"check=True\"");

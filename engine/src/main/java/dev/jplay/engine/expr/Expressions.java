@@ -125,6 +125,9 @@ public final class Expressions {
             Matcher single = SINGLE_VAR.matcher(s);
             if (single.matches() && scope.has(single.group(1))) {
                 Object v = scope.raw().get(single.group(1)); // the variable as written, not rendered: "{{ n }}" stays a string
+                if (v instanceof DataValue d) {
+                    v = d.value(); // a loop item or registered number is still a number
+                }
                 if (v == null || v instanceof Boolean || v instanceof Number) {
                     return v;
                 }
