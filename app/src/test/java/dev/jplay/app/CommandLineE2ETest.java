@@ -114,6 +114,13 @@ class CommandLineE2ETest {
         Jplay.run(ws.path("missing.yml")).exits(1).errPrinted("could not be found");
         Jplay.run(ok, "--no-such-option").exits(5).errPrinted("Unknown option: '--no-such-option'");
         Jplay.run(ok, "--forks", "many").exits(5);
+        for (String forks : new String[] {"0", "-3"}) {
+            Path marker = ws.path("forks-marker");
+            Path writes = ws.write("writes.yml", "- hosts: localhost\n  gather_facts: false\n  tasks:\n"
+                    + "    - copy: {content: ran, dest: \"" + marker + "\"}\n");
+            Jplay.run(writes, "-f", forks).exits(5).errPrinted("-f/--forks must be a whole number of at least 1, got " + forks);
+            assertFalse(java.nio.file.Files.exists(marker), "-f " + forks + " must run nothing");
+        }
         Jplay.run().exits(5).errPrinted("Missing playbook");
         // a missing file is exit 1, as the table says: -i FILE and -e @FILE too
         Jplay.run(ok, "-i", ws.path("no-inventory.ini")).exits(1).errPrinted("no-inventory.ini could not be found");

@@ -143,6 +143,11 @@ public final class PlaybookCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--step is not supported: jplay does not ask before each task; use --start-at-task, --tags or --check");
         }
+        if (forks < 1) {
+            // 0 would start no worker and hang; a negative count is a typo
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "-f/--forks must be a whole number of at least 1, got " + forks);
+        }
         connection.prepare(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         AnsibleConfig config = AnsibleConfig.active();

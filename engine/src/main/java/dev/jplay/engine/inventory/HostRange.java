@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Expands host ranges as Ansible's {@code expand_hostname_range} does: {@code web[01:20]} (zero
  * padded when the start has a leading zero), {@code db-[a:f]}, {@code [1:9:2]} with a step, and
- * several ranges in one name ({@code rack[1:2]-node[a:b]}). A start &gt; end with numbers yields
- * nothing, as in Ansible.
+ * several ranges in one name ({@code rack[1:2]-node[a:b]}). A start &gt; end is refused (Ansible
+ * yields no host, which hides a typo).
  */
 final class HostRange {
     /** Guards against a typo such as {@code [1:9999999]} exhausting memory. */
@@ -114,6 +114,10 @@ final class HostRange {
         long s = pyInt(step);
         if (s == 0) {
             throw new RangeError("a host range step must not be zero, got [" + range + "]");
+        }
+        if (s > 0 && from > to) {
+            // Ansible silently makes an empty group here; a typo such as [10:01] should not drop hosts unseen
+            throw new RangeError("a host range must not start after its end, got [" + range + "]");
         }
         List<String> seq = new ArrayList<>();
         // Python's range(from, to + 1, s)

@@ -44,6 +44,8 @@ public final class PlaybookLoader implements TaskFileLoader {
     private final TemplateFiles templates;
     private final List<Path> projectTemplateDirs;
     private final Deque<Path> importing = new ArrayDeque<>();
+    /** The folder of the playbook given on the command line: copy's src is also looked up there. */
+    private Path playbookDir;
     /** Handlers of roles brought in by import_role/include_role in the play being read; they join its handlers. */
     private List<TaskNode> importedRoleHandlers = new ArrayList<>();
 
@@ -60,6 +62,7 @@ public final class PlaybookLoader implements TaskFileLoader {
         if (!Files.isRegularFile(abs)) {
             throw new InputError(SourceLocation.of(file), "playbook not found: " + file);
         }
+        playbookDir = abs.getParent();
         return new Playbook(abs, loadPlays(abs));
     }
 
@@ -68,7 +71,11 @@ public final class PlaybookLoader implements TaskFileLoader {
         try {
             YamlNode root = YamlReader.read(file);
             if (root == null) {
-                return List.of();
+                throw new InputError(new SourceLocation(file, 1, 1), "Empty playbook, nothing to do (a playbook is a list of plays, "
+                        + "each starting with '- hosts:' or '- import_playbook:')");
+            }
+            if (root instanceof YamlNode.Seq empty && empty.items().isEmpty()) {
+                throw new InputError(root.location(), "A playbook must contain at least one play ('- hosts: ...')");
             }
             if (!(root instanceof YamlNode.Seq seq)) {
                 throw new InputError(root.location(), "a playbook must be a list of plays (each starting with '- hosts:' or "
@@ -319,7 +326,11 @@ public final class PlaybookLoader implements TaskFileLoader {
         try {
             YamlNode root = YamlReader.read(abs);
             if (root == null) {
-                return List.of();
+                throw new InputError(new SourceLocation(file, 1, 1), "Empty playbook, nothing to do (a playbook is a list of plays, "
+                        + "each starting with '- hosts:' or '- import_playbook:')");
+            }
+            if (root instanceof YamlNode.Seq empty && empty.items().isEmpty()) {
+                throw new InputError(root.location(), "A playbook must contain at least one play ('- hosts: ...')");
             }
             if (!(root instanceof YamlNode.Seq seq)) {
                 throw new InputError(root.location(), "a task file must be a list of tasks, not " + root.kind());
@@ -447,6 +458,8 @@ public final class PlaybookLoader implements TaskFileLoader {
                     + String.join(", ", MetaAction.keys()));
         }
         checkTemplate(spec, args, base, role, r, action, ctx);
+        checkCopySource(spec, args, base, role, r, action, ctx);
+        checkFactNames(spec, args, r, action, ctx);
         return List.of(new TaskNode.Task(name, spec.name(), args, kw, m.location(), role, base));
     }
 
@@ -463,6 +476,55 @@ public final class PlaybookLoader implements TaskFileLoader {
                 throw new InputError(r.where(action), ctx, e.getMessage());
             }
             throw new InputError(e.location(), ctx, e.getMessage());
+        }
+    }
+
+    /** copy's literal src on the controller must exist now, not after earlier tasks have run (as Ansible's search path). */
+    private void checkCopySource(ModuleSpec spec, Map<String, Object> args, Path base, RoleContext role, NodeReader r, String action,
+                                 String ctx) {
+        if (!spec.name().equals("copy") || !(args.get("src") instanceof String src) || src.contains("{{") || src.startsWith("~")) {
+            return;
+        }
+        Object remote = args.get("remote_src");
+        if (remote != null && !(remote instanceof Boolean b && !b) && !"false".equalsIgnoreCase(String.valueOf(remote))
+                && !"no".equalsIgnoreCase(String.valueOf(remote))) {
+            return;
+        }
+        List<Path> dirs = new ArrayList<>();
+        if (role != null) {
+            dirs.add(role.dir().resolve("files"));
+        }
+        dirs.add(base.resolve("files"));
+        dirs.add(base);
+        if (playbookDir != null) {
+            dirs.add(playbookDir.resolve("files"));
+            dirs.add(playbookDir);
+        }
+        Path p = Path.of(src);
+        boolean found = p.isAbsolute() ? Files.exists(p) : dirs.stream().anyMatch(d -> Files.exists(d.resolve(src)));
+        if (!found) {
+            SourceLocation where = r.node(action) instanceof YamlNode.MapNode am && am.entries().containsKey("src")
+                    ? am.keyLocation("src") : r.where(action);
+            throw new InputError(where, ctx, "file '" + src + "' for copy's src not found; looked in: "
+                    + (p.isAbsolute() ? src : String.join(", ", dirs.stream().map(Path::toString).toList())));
+        }
+    }
+
+    /** set_fact's literal keys must be variable names: a bad one would fail the task after earlier ones ran. */
+    private static void checkFactNames(ModuleSpec spec, Map<String, Object> args, NodeReader r, String action, String ctx) {
+        if (!spec.name().equals("set_fact")) {
+            return;
+        }
+        for (String key : args.keySet()) {
+            if (key.equals("cacheable") || key.equals(ModuleSpec.RAW_PARAMS) || key.contains("{{")) {
+                continue;
+            }
+            String problem = VariableName.problem(key);
+            if (problem != null) {
+                SourceLocation where = r.node(action) instanceof YamlNode.MapNode am && am.entries().containsKey(key)
+                        ? am.keyLocation(key) : r.where(action);
+                throw new InputError(where, ctx, problem);
+            }
         }
     }
 
@@ -514,11 +576,16 @@ public final class PlaybookLoader implements TaskFileLoader {
         List<String> when = r.stringList("when");
         when.forEach(w -> checkExpression(r, "when", w));
         Object loop = null;
+        String loopKey = null;
         for (String lk : r.keys()) {
             if (!lk.equals("loop") && LoopLookup.lookupFor(lk) == null) {
                 continue;
             }
-            if (loop != null) {
+            if (loopKey != null && (lk.equals("loop") || loopKey.equals("loop"))) {
+                String with = lk.equals("loop") ? loopKey : lk;
+                throw r.error(lk, "'loop' and '" + with + "' cannot be used together on one task: use one of them");
+            }
+            if (loopKey != null) {
                 throw r.error(lk, "a task takes one loop; '" + lk + "' comes after another loop keyword");
             }
             YamlNode ln = r.node(lk);
@@ -534,6 +601,7 @@ public final class PlaybookLoader implements TaskFileLoader {
             } catch (ExpressionError e) {
                 throw r.error(lk, e.getMessage());
             }
+            loopKey = lk;
             if (lk.equals("loop")) {
                 loop = value;
             } else {

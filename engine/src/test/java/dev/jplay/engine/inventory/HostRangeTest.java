@@ -22,7 +22,6 @@ class HostRangeTest {
         assertEquals(List.of("xy", "xz", "xA"), HostRange.expand("x[y:A]"), "Ansible walks ascii_letters: a-z then A-Z");
         assertEquals(List.of("r1-a", "r1-b", "r2-a", "r2-b"), HostRange.expand("r[1:2]-[a:b]"));
         assertEquals(List.of("h0", "h1"), HostRange.expand("h[:1]"), "an empty start means 0");
-        assertEquals(List.of(), HostRange.expand("r[5:1]"), "Ansible yields nothing for start > end");
     }
 
     @Test
@@ -33,6 +32,10 @@ class HostRangeTest {
                 .contains("[begin:end]"));
         assertTrue(assertThrows(HostRange.RangeError.class, () -> HostRange.expand("web[1:]")).getMessage()
                 .contains("end value"));
+        assertTrue(assertThrows(HostRange.RangeError.class, () -> HostRange.expand("web[10:01]")).getMessage()
+                .contains("must not start after its end, got [10:01]"), "Ansible's silent empty group hides the typo");
+        assertTrue(assertThrows(HostRange.RangeError.class, () -> HostRange.expand("r[5:1]")).getMessage()
+                .contains("start after its end"));
         assertTrue(assertThrows(HostRange.RangeError.class, () -> HostRange.expand("web[01:100]")).getMessage()
                 .contains("equal length"));
         assertTrue(assertThrows(HostRange.RangeError.class, () -> HostRange.expand("web[c:a]")).getMessage()
