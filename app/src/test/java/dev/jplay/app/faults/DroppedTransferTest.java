@@ -111,7 +111,16 @@ class DroppedTransferTest {
         assertEquals(s.big.sha256(), hosts.sha256(host, remote + "/big.bin"));
         InProcessJplay third = InProcessJplay.run(s.playbook, "-i", s.inventory);
         assertEquals(0, Recap.of(third.out()).get(host, "changed"), third.all());
-        assertEquals("", hosts.tempFiles(host, remote), "no temp files after the next run");
+        String left = hosts.tempFiles(host, remote);
+        if (!left.isEmpty()) {
+            // a temp file of a run whose host died stays while it is young (it could be a running write of
+            // another run); a later write removes it once it is over an hour old
+            assertEquals(1, left.strip().lines().count(), "only the dead run's temp file stays: " + left);
+            hosts.check(host, "touch -d '2 hours ago' " + remote + "/big.bin.jplay-tmp.* && printf 'old\\n' > " + remote + "/big.bin");
+            InProcessJplay fourth = InProcessJplay.run(s.playbook, "-i", s.inventory);
+            assertEquals(1, Recap.of(fourth.out()).get(host, "changed"), fourth.all());
+        }
+        assertEquals("", hosts.tempFiles(host, remote), "no temp files once a write found the stale one");
         hosts.check(host, "rm -rf " + remote);
     }
 
