@@ -295,6 +295,11 @@ public final class PlaybookCommand implements Callable<Integer> {
         }
 
         @Override
+        public void connectionTrace(String host, String line) {
+            all.forEach(l -> l.connectionTrace(host, line));
+        }
+
+        @Override
         public void warning(String message) {
             all.forEach(l -> l.warning(message));
         }

@@ -32,7 +32,7 @@ public final class ConsoleOutput implements RunListener {
     }
 
     private enum Color {
-        GREEN("32"), YELLOW("33"), RED("31"), CYAN("36"), MAGENTA("35"), BRIGHT_PURPLE("95");
+        GREEN("32"), YELLOW("33"), RED("31"), CYAN("36"), MAGENTA("35"), BRIGHT_PURPLE("95"), BLUE("34");
         final String code;
 
         Color(String code) {
@@ -93,6 +93,12 @@ public final class ConsoleOutput implements RunListener {
     @Override
     public void warning(String message) {
         out.println(paint("[WARNING]: " + message, Color.BRIGHT_PURPLE));
+        out.flush();
+    }
+
+    @Override
+    public void connectionTrace(String host, String line) {
+        out.println(paint("<" + host + "> " + line, Color.BLUE));
         out.flush();
     }
 

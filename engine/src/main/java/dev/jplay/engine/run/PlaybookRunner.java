@@ -66,7 +66,7 @@ public final class PlaybookRunner {
         VarsAssembler vars = new VarsAssembler(inventory, states, options, expressions, pbDir);
         try (ConnectionPool connections = new ConnectionPool(options.connections())) {
             TaskRunner tasks = new TaskRunner(modules, expressions, templates, vars, options, connections,
-                    t -> searchPath(t, loader, pbDir));
+                    t -> searchPath(t, loader, pbDir), listener);
             PlayRunner.RunContext ctx = new PlayRunner.RunContext(options, expressions, new KeywordResolver(expressions, options), vars,
                     tasks, connections, states, listener,
                     stats, pool, loader, new TagFilter(options.tags(), options.skipTags()), new PlayRunner.StartAt(options.startAtTask()),

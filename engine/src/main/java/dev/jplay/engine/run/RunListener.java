@@ -37,6 +37,14 @@ public interface RunListener {
     default void included(String file, List<String> hosts, String item) {
     }
 
+    /**
+     * {@code -vvv}: a line about a task's connection or a command it runs on a host, as Ansible prints
+     * them ({@code ESTABLISH LOCAL CONNECTION FOR USER: root}, {@code EXEC /bin/sh -c '...'}), already
+     * masked; never sent for a no_log task.
+     */
+    default void connectionTrace(String host, String line) {
+    }
+
     default void warning(String message) {
     }
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The {@link ModuleContext} of one task on one host. */
 public final class TaskContext implements ModuleContext {
@@ -46,9 +47,19 @@ public final class TaskContext implements ModuleContext {
     private final TemplateFiles templateFiles;
     private final SearchPath searchPath;
     private final HostFiles files;
+    private final Consumer<ExecRequest> trace;
 
     public TaskContext(ModuleArgs args, String host, Connection connection, Become become, Map<String, String> environment,
                        Duration timeout, boolean check, boolean diff, VarScope scope, TemplateFiles templateFiles, SearchPath searchPath) {
+        this(args, host, connection, become, environment, timeout, check, diff, scope, templateFiles, searchPath, r -> {
+        });
+    }
+
+    /** @param trace told of each command just before it goes to the connection ({@code -vvv}) */
+    public TaskContext(ModuleArgs args, String host, Connection connection, Become become, Map<String, String> environment,
+                       Duration timeout, boolean check, boolean diff, VarScope scope, TemplateFiles templateFiles, SearchPath searchPath,
+                       Consumer<ExecRequest> trace) {
+        this.trace = trace;
         this.args = args;
         this.host = host;
         this.connection = connection;
@@ -99,6 +110,7 @@ public final class TaskContext implements ModuleContext {
         if (r.timeout().isZero() && !timeout.isZero()) {
             r = r.withTimeout(timeout);
         }
+        trace.accept(r);
         try {
             return connection.exec(r);
         } catch (ConnectionException e) {

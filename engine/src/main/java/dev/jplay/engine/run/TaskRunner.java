@@ -2,6 +2,8 @@ package dev.jplay.engine.run;
 
 import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
+import dev.jplay.engine.connection.ExecRequest;
+import dev.jplay.engine.connection.ShellQuote;
 import dev.jplay.engine.expr.DataValue;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,9 +41,11 @@ final class TaskRunner {
     private final ConnectionPool connections;
     private final Function<TaskNode.Task, TaskContext.SearchPath> searchPaths;
     private final KeywordResolver keywords;
+    private final RunListener listener;
 
     TaskRunner(ModuleRegistry modules, Expressions expressions, TemplateFiles templates, VarsAssembler vars, RunOptions options,
-               ConnectionPool connections, Function<TaskNode.Task, TaskContext.SearchPath> searchPaths) {
+               ConnectionPool connections, Function<TaskNode.Task, TaskContext.SearchPath> searchPaths, RunListener listener) {
+        this.listener = listener;
         this.modules = modules;
         this.expressions = expressions;
         this.templates = templates;
@@ -198,8 +203,9 @@ final class TaskRunner {
             mask = SecretMask.of(module.spec(), args, settings.become());
             chosen = delegate != null ? null : ConnectionChoice.of(scope, kw.connection(), expressions);
             Connection conn = connection(host, delegate, chosen, scope);
+            Consumer<ExecRequest> trace = traceFor(kw, delegate != null ? delegate : host.name, conn, mask);
             TaskContext ctx = new TaskContext(args, host.name, conn, settings.become(), settings.environment(), settings.timeout(),
-                    settings.check(), settings.diff(), scope, templates, searchPaths.apply(task));
+                    settings.check(), settings.diff(), scope, templates, searchPaths.apply(task), trace);
             try {
                 result = module.run(ctx);
             } catch (ModuleFailure f) {
@@ -232,6 +238,25 @@ final class TaskRunner {
         TaskStatus status = result.failed() ? TaskStatus.FAILED : result.skipped() ? TaskStatus.SKIPPED
                 : result.changed() ? TaskStatus.CHANGED : TaskStatus.OK;
         return new Attempt(status, result, ignored, 1);
+    }
+
+    /**
+     * At {@code -vvv}, Ansible's lines for the connection and each command; nothing for a no_log task,
+     * and every secret option's value and the become password masked in what is shown.
+     */
+    private Consumer<ExecRequest> traceFor(TaskKeywords kw, String host, Connection conn, SecretMask mask) {
+        if (options.verbosity() < 3 || Boolean.TRUE.equals(kw.noLog())) {
+            return r -> {
+            };
+        }
+        boolean local = conn.describe().equals("local");
+        listener.connectionTrace(host, local ? "ESTABLISH LOCAL CONNECTION FOR USER: " + System.getProperty("user.name")
+                : "ESTABLISH CONNECTION: " + conn.describe());
+        return r -> {
+            String become = r.become().enabled() ? "(become " + r.become().method().name().toLowerCase(java.util.Locale.ROOT)
+                    + " " + r.become().user() + ") " : "";
+            listener.connectionTrace(host, (local ? "EXEC " : "SSH: EXEC ") + become + "/bin/sh -c " + ShellQuote.quote(mask.mask(r.script())));
+        };
     }
 
     private ModuleArgs bindArgs(TaskNode.Task task, Module module, VarScope scope) {

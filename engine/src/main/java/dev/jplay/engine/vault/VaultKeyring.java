@@ -31,6 +31,25 @@ public final class VaultKeyring {
     public byte[] decrypt(String vaultText) {
         VaultEnvelope env = VaultEnvelope.parse(vaultText);
         VaultAes256.Payload payload = VaultAes256.parse(env.payload());
+        return open(env, payload).plaintext();
+    }
+
+    /**
+     * New vaulted text for changed plaintext ({@code vault edit}): encrypted with the password that
+     * opens the old text and under the old text's vault id, as ansible-vault keeps them.
+     */
+    public String reencrypt(String oldVaultText, byte[] plaintext) {
+        VaultEnvelope env = VaultEnvelope.parse(oldVaultText);
+        VaultSecret s = open(env, VaultAes256.parse(env.payload())).secret();
+        byte[] salt = new byte[VaultAes256.SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        return VaultEnvelope.of(VaultAes256.encrypt(plaintext, s.password(), salt), env.vaultId() != null ? env.vaultId() : s.label()).format();
+    }
+
+    private record Opened(VaultSecret secret, byte[] plaintext) {
+    }
+
+    private Opened open(VaultEnvelope env, VaultAes256.Payload payload) {
         if (secrets.isEmpty()) {
             throw new VaultException(VaultException.Reason.NO_PASSWORD, "no vault password was given");
         }
@@ -40,7 +59,7 @@ public final class VaultKeyring {
         for (VaultSecret s : order) {
             byte[] plain = VaultAes256.decrypt(payload, s.password());
             if (plain != null) {
-                return plain;
+                return new Opened(s, plain);
             }
         }
         throw new VaultException(VaultException.Reason.NO_MATCHING_PASSWORD, "the vault password is wrong, or the data was changed "
