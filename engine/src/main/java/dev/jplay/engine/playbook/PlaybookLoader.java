@@ -660,11 +660,16 @@ public final class PlaybookLoader implements TaskFileLoader {
             checkConnection(r, connection);
         }
         Set<String> tags = new LinkedHashSet<>(r.commaList("tags"));
-        return new TaskKeywords(when, loop, lc, register, r.stringList("notify"), r.stringList("listen"), tags, r.bool("become"),
-                r.string("become_user"), becomeMethod, failedWhen, changedWhen, r.boolOrExpression("ignore_errors"),
-                r.bool("ignore_unreachable"), until, r.intOrExpression("retries"), r.intOrExpression("delay"), r.bool("no_log"),
-                r.bool("check_mode"), r.bool("diff"), env, r.bool("run_once"), vars, delegate, r.intOrExpression("timeout"),
-                r.intOrExpression("throttle"), r.bool("any_errors_fatal"), connection);
+        return TaskKeywords.builder().when(when).loop(loop).loopControl(lc).register(register)
+                .notifies(r.stringList("notify")).listen(r.stringList("listen")).tags(tags)
+                .become(r.bool("become")).becomeUser(r.string("become_user")).becomeMethod(becomeMethod)
+                .failedWhen(failedWhen).changedWhen(changedWhen).ignoreErrors(r.boolOrExpression("ignore_errors"))
+                .ignoreUnreachable(r.bool("ignore_unreachable")).until(until)
+                .retries(r.intOrExpression("retries")).delay(r.intOrExpression("delay"))
+                .noLog(r.bool("no_log")).checkMode(r.bool("check_mode")).diff(r.bool("diff")).environment(env)
+                .runOnce(r.bool("run_once")).vars(vars).delegateTo(delegate).timeout(r.intOrExpression("timeout"))
+                .throttle(r.intOrExpression("throttle")).anyErrorsFatal(r.bool("any_errors_fatal")).connection(connection)
+                .build();
     }
 
     /** {@code connection:} names a connection jplay has (an expression is checked when it is rendered). */

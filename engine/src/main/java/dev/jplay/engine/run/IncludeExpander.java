@@ -130,10 +130,8 @@ final class IncludeExpander {
     private static TaskKeywords inherited(TaskKeywords kw, Map<String, Object> loopVars) {
         Map<String, Object> mergedVars = new LinkedHashMap<>(kw.vars());
         mergedVars.putAll(dev.jplay.engine.expr.DataValue.all(loopVars)); // loop items are data, never rendered again
-        return new TaskKeywords(List.of(), null, null, null, List.of(), List.of(), kw.tags(), kw.become(),
-                kw.becomeUser(), kw.becomeMethod(), List.of(), List.of(), kw.ignoreErrors(), kw.ignoreUnreachable(), List.of(), null,
-                null, kw.noLog(), kw.checkMode(), kw.diff(), kw.environment(), kw.runOnce(), mergedVars, kw.delegateTo(),
-                kw.timeout(), kw.throttle(), kw.anyErrorsFatal(), kw.connection());
+        // the include's when was evaluated for the include itself; its loop and the like stay with it
+        return kw.inheritable().when(null).vars(mergedVars).build();
     }
 
     private static TaskOutcome outcome(HostState h, String title, TaskStatus status, ModuleResult result) {
