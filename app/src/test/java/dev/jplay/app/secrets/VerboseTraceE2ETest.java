@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code -vvv} shows, per task and host, the connection and each command as Ansible does
- * ({@code <localhost> ESTABLISH LOCAL CONNECTION FOR USER: ...}, {@code <localhost> EXEC /bin/sh -c '...'}),
+ * ({@code <127.0.0.1> ESTABLISH LOCAL CONNECTION FOR USER: ...}, {@code <127.0.0.1> EXEC /bin/sh -c '...'}),
  * and never anything of a no_log task.
  */
 class VerboseTraceE2ETest {
@@ -32,13 +32,13 @@ class VerboseTraceE2ETest {
                       no_log: true
                 """.formatted(HIDDEN));
         JplayRun r = JplayRun.of(pb, "-vvv").exits(0).never(HIDDEN)
-                .printed("<localhost> ESTABLISH LOCAL CONNECTION FOR USER: " + System.getProperty("user.name") + "\n")
-                .printed("<localhost> EXEC /bin/sh -c '");
-        assertTrue(r.all().lines().anyMatch(l -> l.startsWith("<localhost> EXEC ") && l.contains("echo VISIBLE-TRACE-5d1e")), r.all());
+                .printed("<127.0.0.1> ESTABLISH LOCAL CONNECTION FOR USER: " + System.getProperty("user.name") + "\n")
+                .printed("<127.0.0.1> EXEC /bin/sh -c '");
+        assertTrue(r.all().lines().anyMatch(l -> l.startsWith("<127.0.0.1> EXEC ") && l.contains("echo VISIBLE-TRACE-5d1e")), r.all());
         // one ESTABLISH per task that runs (the visible one only: the hidden one shows nothing)
         assertTrue(r.all().indexOf("ESTABLISH LOCAL") == r.all().lastIndexOf("ESTABLISH LOCAL"), r.all());
 
         JplayRun vv = JplayRun.of(pb, "-vv").exits(0);
-        assertFalse(vv.all().contains("<localhost> EXEC") || vv.all().contains("ESTABLISH"), "only -vvv traces\n" + vv.all());
+        assertFalse(vv.all().contains("<127.0.0.1> EXEC") || vv.all().contains("ESTABLISH"), "only -vvv traces\n" + vv.all());
     }
 }

@@ -39,6 +39,8 @@ public final class Inventory {
     private final List<VarsDirectory> inventoryVarsDirs = new ArrayList<>();
     private final List<VarsDirectory> playVarsDirs = new CopyOnWriteArrayList<>();
     private final List<String> warnings;
+    /** The local bootstrap's host (no -i): Ansible's implicit localhost, made a member of all. */
+    private String bootstrapHost;
 
     Inventory(InventoryBuilder b, List<Path> inventoryVarsDirs) {
         Map<String, Host> h = new LinkedHashMap<>();
@@ -92,7 +94,9 @@ public final class Inventory {
         InventoryBuilder b = new InventoryBuilder();
         b.addHost("localhost", null, null);
         b.setHostVar("localhost", "ansible_connection", "local");
-        return b.build(List.of());
+        Inventory inventory = b.build(List.of());
+        inventory.bootstrapHost = "localhost";
+        return inventory;
     }
 
     /** The hosts in the order they were first defined. The implicit localhost is not among them. */
@@ -109,6 +113,15 @@ public final class Inventory {
      * inventory does not define that name: a host with {@code ansible_connection=local} in no group.
      * Empty for any other name or when the inventory defines it (then its own vars apply).
      */
+    /**
+     * Where a host is reached when no {@code ansible_host} says: Ansible's implicit localhost is at
+     * 127.0.0.1 (its {@code ansible_host} and the {@code <HOST>} of -vvv), any other host at its name.
+     */
+    public String address(String host) {
+        boolean implicit = host.equals(bootstrapHost) || !hosts.containsKey(host) && LOCALHOST_NAMES.contains(host);
+        return implicit ? "127.0.0.1" : host;
+    }
+
     public Optional<Host> implicitLocal(String name) {
         if (hosts.containsKey(name) || !LOCALHOST_NAMES.contains(name)) {
             return Optional.empty();

@@ -24,6 +24,7 @@ public final class ConsoleOutput implements RunListener {
     private final PrintWriter out;
     private final boolean color;
     private final int verbosity;
+    private static final JsonWriter.Style INDENTED = new JsonWriter.Style(",", ": ", 4, true, false);
 
     public ConsoleOutput(PrintWriter out, boolean color, int verbosity) {
         this.out = out;
@@ -31,8 +32,9 @@ public final class ConsoleOutput implements RunListener {
         this.verbosity = verbosity;
     }
 
+    /** Ansible's default colours (COLOR_OK, COLOR_CHANGED, COLOR_ERROR, COLOR_UNREACHABLE, COLOR_SKIP, COLOR_WARN, COLOR_VERBOSE). */
     private enum Color {
-        GREEN("32"), YELLOW("33"), RED("31"), CYAN("36"), MAGENTA("35"), BRIGHT_PURPLE("95"), BLUE("34");
+        GREEN("0;32"), YELLOW("0;33"), RED("0;31"), BRIGHT_RED("1;31"), CYAN("0;36"), BRIGHT_PURPLE("1;35"), BLUE("0;34");
         final String code;
 
         Color(String code) {
@@ -40,8 +42,13 @@ public final class ConsoleOutput implements RunListener {
         }
     }
 
+    /** As Ansible's stringc: each line painted on its own, so a multi-line result keeps its colour line by line. */
     private String paint(String s, Color c) {
-        return color ? "\u001b[0;" + c.code + "m" + s + "\u001b[0m" : s;
+        if (!color) {
+            return s;
+        }
+        return java.util.Arrays.stream(s.split("\n", -1)).map(l -> "\u001b[" + c.code + "m" + l + "\u001b[0m")
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private void banner(String msg) {
@@ -130,7 +137,7 @@ public final class ConsoleOutput implements RunListener {
                 // a loop is SKIPPED only when every item was; Ansible then ends with the host's own line
                 String detail = "";
                 if (verbosity > 0 && r != null && !o.hidden()) {
-                    detail = " => " + OneLineJson.write(skipShown(o, r));
+                    detail = " => " + dump(skipShown(o, r));
                 } else if (r != null && r.msg().startsWith("check mode")) {
                     detail = " => " + r.msg();
                 }
@@ -144,7 +151,7 @@ public final class ConsoleOutput implements RunListener {
                     out.println(paint("...ignoring", Color.CYAN));
                 }
             }
-            case UNREACHABLE -> out.println(paint("fatal: [" + host + "]: UNREACHABLE! => " + json(o, r), Color.RED));
+            case UNREACHABLE -> out.println(paint("fatal: [" + host + "]: UNREACHABLE! => " + json(o, r), Color.BRIGHT_RED));
         }
         if (r != null && !o.hidden()) {
             for (String w : r.warnings()) {
@@ -179,9 +186,9 @@ public final class ConsoleOutput implements RunListener {
             // Ansible ends this line with a space
             case SKIPPED -> out.println(paint("skipping: [" + host + "] => (item=" + label + ") ", Color.CYAN));
             case FAILED -> out.println(paint("failed: [" + host + "] (item=" + label + ") => "
-                    + (o.hidden() ? censored() : OneLineJson.write(withItem(shownResult(item.result()), item))), Color.RED));
+                    + (o.hidden() ? censored() : dump(withItem(shownResult(item.result()), item))), Color.RED));
             case UNREACHABLE -> out.println(paint("fatal: [" + host + "]: UNREACHABLE! (item=" + label + ") => "
-                    + (o.hidden() ? censored() : OneLineJson.write(withItem(unreachable(item.result()), item))), Color.RED));
+                    + (o.hidden() ? censored() : dump(withItem(unreachable(item.result()), item))), Color.BRIGHT_RED));
         }
     }
 
@@ -193,7 +200,7 @@ public final class ConsoleOutput implements RunListener {
             return " => " + JsonWriter.writePretty(shown(item.result()));
         }
         if (verbosity > 0) {
-            return " => " + OneLineJson.write(withItem(shownResult(item.result()), item));
+            return " => " + dump(withItem(shownResult(item.result()), item));
         }
         return "";
     }
@@ -216,7 +223,7 @@ public final class ConsoleOutput implements RunListener {
             return " => " + JsonWriter.writePretty(Map.of("changed", false, "msg", o.result().msg()));
         }
         if (verbosity > 0 && o.result() != null) {
-            return " => " + OneLineJson.write(shownResult(o.result()));
+            return " => " + dump(shownResult(o.result()));
         }
         return "";
     }
@@ -230,15 +237,23 @@ public final class ConsoleOutput implements RunListener {
         return m;
     }
 
-    private static String censored() {
-        return OneLineJson.write(Map.of("censored", HIDDEN));
+    /**
+     * A result after {@code =>}: on one line, or at -vvv indented by four as Ansible's callback then
+     * writes every result (json.dumps with indent=4 and sorted keys).
+     */
+    private String dump(Object result) {
+        return verbosity > 2 ? JsonWriter.write(result, INDENTED) : OneLineJson.write(result);
     }
 
-    private static String json(TaskOutcome o, ModuleResult r) {
+    private String censored() {
+        return dump(Map.of("censored", HIDDEN));
+    }
+
+    private String json(TaskOutcome o, ModuleResult r) {
         if (o.hidden()) {
             return censored();
         }
-        return OneLineJson.write(o.status() == TaskStatus.UNREACHABLE ? unreachable(r) : shownResult(r));
+        return dump(o.status() == TaskStatus.UNREACHABLE ? unreachable(r) : shownResult(r));
     }
 
     /** A result as Ansible's callback prints it: without the failed/skipped flags the status word already tells. */
@@ -282,11 +297,12 @@ public final class ConsoleOutput implements RunListener {
     /** One recap line in Ansible's exact layout: host padded to 26, each field {@code key=%-4s}. */
     String recapLine(String host, RunStats.HostStats s) {
         Color hc = s.failed() > 0 || s.unreachable() > 0 ? Color.RED : s.changed() > 0 ? Color.YELLOW : Color.GREEN;
-        return paint(String.format("%-26s", host), hc) + " : "
+        // Ansible pads the painted name, so its escape codes count in the width (26 without colour)
+        return (color ? String.format("%-37s", paint(host, hc)) : String.format("%-26s", host)) + " : "
                 + field("ok", s.ok(), Color.GREEN) + " " + field("changed", s.changed(), Color.YELLOW) + " "
-                + field("unreachable", s.unreachable(), Color.RED) + " " + field("failed", s.failed(), Color.RED) + " "
-                + field("skipped", s.skipped(), Color.CYAN) + " " + field("rescued", s.rescued(), Color.MAGENTA) + " "
-                + field("ignored", s.ignored(), Color.MAGENTA);
+                + field("unreachable", s.unreachable(), Color.BRIGHT_RED) + " " + field("failed", s.failed(), Color.RED) + " "
+                + field("skipped", s.skipped(), Color.CYAN) + " " + field("rescued", s.rescued(), Color.GREEN) + " "
+                + field("ignored", s.ignored(), Color.BRIGHT_PURPLE);
     }
 
     private String field(String key, int n, Color c) {

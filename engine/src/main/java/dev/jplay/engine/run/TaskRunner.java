@@ -3,7 +3,6 @@ package dev.jplay.engine.run;
 import dev.jplay.engine.connection.Connection;
 import dev.jplay.engine.connection.ConnectionException;
 import dev.jplay.engine.connection.ExecRequest;
-import dev.jplay.engine.connection.ShellQuote;
 import dev.jplay.engine.expr.DataValue;
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.Expressions;
@@ -71,11 +70,13 @@ final class TaskRunner {
         try {
             VarScope scope = vars.scope(host, play, kw, task.role(), Map.of());
             delegate = keywords.delegateTo(kw, scope);
+            // nothing at -vvv for a no_log task
+            ExecTrace exec = options.verbosity() < 3 || hidden ? ExecTrace.OFF : new ExecTrace(listener, address(host, delegate, scope));
             TaskOutcome o;
             if (kw.loop() == null) {
-                o = single(task, host, scope, delegate, start, hidden);
+                o = single(task, host, scope, delegate, start, hidden, exec);
             } else {
-                o = loop(task, host, scope, delegate, start, hidden);
+                o = loop(task, host, scope, delegate, start, hidden, exec);
             }
             register(task, host, o);
             return o;
@@ -85,7 +86,8 @@ final class TaskRunner {
         }
     }
 
-    private TaskOutcome single(TaskNode.Task task, HostState host, VarScope scope, String delegate, long start, boolean hidden) {
+    private TaskOutcome single(TaskNode.Task task, HostState host, VarScope scope, String delegate, long start, boolean hidden,
+                               ExecTrace exec) {
         TaskKeywords kw = task.keywords();
         String falseWhen = firstFalse(kw.when(), scope);
         if (falseWhen != null) {
@@ -93,11 +95,12 @@ final class TaskRunner {
                     .value("skip_reason", "Conditional result was False").build();
             return outcome(task, host, delegate, TaskStatus.SKIPPED, r, List.of(), start, false, hidden, 1);
         }
-        Attempt a = attemptWithRetries(task, host, scope, delegate);
+        Attempt a = attemptWithRetries(task, host, scope, delegate, exec);
         return outcome(task, host, delegate, a.status, a.result, List.of(), start, a.ignored, hidden, a.attempts);
     }
 
-    private TaskOutcome loop(TaskNode.Task task, HostState host, VarScope scope, String delegate, long start, boolean hidden) {
+    private TaskOutcome loop(TaskNode.Task task, HostState host, VarScope scope, String delegate, long start, boolean hidden,
+                             ExecTrace exec) {
         TaskKeywords kw = task.keywords();
         List<LoopItems.Item> list;
         try {
@@ -122,7 +125,7 @@ final class TaskRunner {
                 status = TaskStatus.SKIPPED;
                 r = ModuleResult.ok().skipped().msg("Conditional result was False").build();
             } else {
-                Attempt a = attemptWithRetries(task, host, itemScope, delegate);
+                Attempt a = attemptWithRetries(task, host, itemScope, delegate, exec);
                 status = a.status;
                 r = a.result;
                 failureNotIgnored |= status == TaskStatus.FAILED && !a.ignored;
@@ -158,13 +161,13 @@ final class TaskRunner {
     private record Attempt(TaskStatus status, ModuleResult result, boolean ignored, int attempts) {
     }
 
-    private Attempt attemptWithRetries(TaskNode.Task task, HostState host, VarScope scope, String delegate) {
+    private Attempt attemptWithRetries(TaskNode.Task task, HostState host, VarScope scope, String delegate, ExecTrace exec) {
         TaskKeywords kw = task.keywords();
         KeywordResolver.Retry retry = keywords.retry(kw, scope);
         int attempts = 0;
         while (true) {
             attempts++;
-            Attempt a = attempt(task, host, scope, delegate);
+            Attempt a = attempt(task, host, scope, delegate, exec);
             if (a.status == TaskStatus.UNREACHABLE || kw.until().isEmpty()) {
                 return new Attempt(a.status, a.result, a.ignored, attempts);
             }
@@ -186,7 +189,7 @@ final class TaskRunner {
         }
     }
 
-    private Attempt attempt(TaskNode.Task task, HostState host, VarScope scope, String delegate) {
+    private Attempt attempt(TaskNode.Task task, HostState host, VarScope scope, String delegate, ExecTrace exec) {
         TaskKeywords kw = task.keywords();
         Module module = modules.find(task.module()).orElseThrow();
         ModuleResult result;
@@ -203,7 +206,7 @@ final class TaskRunner {
             mask = SecretMask.of(module.spec(), args, settings.become());
             chosen = delegate != null ? null : ConnectionChoice.of(scope, kw.connection(), expressions);
             Connection conn = connection(host, delegate, chosen, scope);
-            Consumer<ExecRequest> trace = traceFor(kw, delegate != null ? delegate : host.name, conn, mask);
+            Consumer<ExecRequest> trace = exec.attempt(conn, mask);
             TaskContext ctx = new TaskContext(args, host.name, conn, settings.become(), settings.environment(), settings.timeout(),
                     settings.check(), settings.diff(), scope, templates, searchPaths.apply(task), trace);
             try {
@@ -238,25 +241,6 @@ final class TaskRunner {
         TaskStatus status = result.failed() ? TaskStatus.FAILED : result.skipped() ? TaskStatus.SKIPPED
                 : result.changed() ? TaskStatus.CHANGED : TaskStatus.OK;
         return new Attempt(status, result, ignored, 1);
-    }
-
-    /**
-     * At {@code -vvv}, Ansible's lines for the connection and each command; nothing for a no_log task,
-     * and every secret option's value and the become password masked in what is shown.
-     */
-    private Consumer<ExecRequest> traceFor(TaskKeywords kw, String host, Connection conn, SecretMask mask) {
-        if (options.verbosity() < 3 || Boolean.TRUE.equals(kw.noLog())) {
-            return r -> {
-            };
-        }
-        boolean local = conn.describe().equals("local");
-        listener.connectionTrace(host, local ? "ESTABLISH LOCAL CONNECTION FOR USER: " + System.getProperty("user.name")
-                : "ESTABLISH CONNECTION: " + conn.describe());
-        return r -> {
-            String become = r.become().enabled() ? "(become " + r.become().method().name().toLowerCase(java.util.Locale.ROOT)
-                    + " " + r.become().user() + ") " : "";
-            listener.connectionTrace(host, (local ? "EXEC " : "SSH: EXEC ") + become + "/bin/sh -c " + ShellQuote.quote(mask.mask(r.script())));
-        };
     }
 
     private ModuleArgs bindArgs(TaskNode.Task task, Module module, VarScope scope) {
@@ -321,6 +305,12 @@ final class TaskRunner {
         synchronized (host) {
             host.runtimeVars.put(name, DataValue.of(reg));
         }
+    }
+
+    /** The address the task's commands go to, as Ansible's {@code <HOST>} shows it. */
+    private String address(HostState host, String delegate, VarScope scope) {
+        Object a = delegate != null ? vars.connectionVars(delegate, vars.hostScope(delegate)).get("ansible_host") : scope.resolve("ansible_host");
+        return a != null ? Expressions.toText(a) : delegate != null ? vars.address(delegate) : host.name;
     }
 
     private Connection connection(HostState host, String delegate, String chosen, VarScope scope) throws Unreachable {

@@ -68,7 +68,7 @@ final class VarsAssembler {
             m.put("role_path", role.dir().toString());
         }
         m.putAll(extra);
-        m.putIfAbsent("ansible_host", host.name);
+        m.putIfAbsent("ansible_host", inventory.address(host.name));
         m.put("inventory_hostname", host.name);
         m.put("inventory_hostname_short", host.name.contains(".") ? host.name.substring(0, host.name.indexOf('.')) : host.name);
         m.put("groups", inventory.groupsMagicVar());
@@ -86,6 +86,11 @@ final class VarsAssembler {
         m.put("omit", OMIT);
         m.putAll(options.extraVars());
         return new VarScope(m, expressions);
+    }
+
+    /** The host's address without an ansible_host (see {@link dev.jplay.engine.inventory.Inventory#address}). */
+    String address(String host) {
+        return inventory.address(host);
     }
 
     Map<String, Object> inventoryVars(String host) {

@@ -131,7 +131,8 @@ final class GuardedCommand {
         if (r.exitCode() != 0) {
             return result.failed().msg("non-zero return code" + hint(r.exitCode())).build();
         }
-        return result.build();
+        // Ansible's command and shell return an empty msg on success (it shows at -v and in a registered result)
+        return result.value("msg", "").build();
     }
 
     private static ModuleResult skipped(Object cmd, String msg, String stdout) {
