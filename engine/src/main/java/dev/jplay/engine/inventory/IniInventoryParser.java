@@ -1,5 +1,6 @@
 package dev.jplay.engine.inventory;
 
+import dev.jplay.engine.text.WordSplitter;
 import dev.jplay.engine.error.InputError;
 import dev.jplay.engine.error.SourceLocation;
 
@@ -141,19 +142,19 @@ final class IniInventoryParser {
     }
 
     private void hostLine(String line, String group) {
-        List<ShlexSplitter.Word> words;
+        List<WordSplitter.Word> words;
         try {
-            words = ShlexSplitter.split(line);
-        } catch (ShlexSplitter.SplitError e) {
-            throw error(e.offset + 1, "cannot read host line: " + e.getMessage());
+            words = WordSplitter.words(line, WordSplitter.Mode.SHLEX, true);
+        } catch (WordSplitter.SplitError e) {
+            throw error(e.offset() + 1, "cannot read host line: " + e.getMessage());
         }
         if (words.isEmpty()) {
             return;
         }
-        ShlexSplitter.Word first = words.get(0);
+        WordSplitter.Word first = words.get(0);
         HostPattern hp = expand(first);
         Map<String, Object> vars = new LinkedHashMap<>();
-        for (ShlexSplitter.Word w : words.subList(1, words.size())) {
+        for (WordSplitter.Word w : words.subList(1, words.size())) {
             int eq = w.text().indexOf('=');
             if (eq < 0) {
                 throw error(w.offset() + 1, "expected key=value host variable after the host name, got '"
@@ -175,7 +176,7 @@ final class IniInventoryParser {
     }
 
     /** Ansible's INI {@code _expand_hostpattern}: address and port, then ranges, then its extra checks. */
-    private HostPattern expand(ShlexSplitter.Word word) {
+    private HostPattern expand(WordSplitter.Word word) {
         String pattern = word.text();
         int col = word.offset() + 1;
         HostAddress address = HostAddress.parse(pattern, true).orElse(new HostAddress(pattern, null));

@@ -1,5 +1,6 @@
 package dev.jplay.modules.commands;
 
+import dev.jplay.engine.text.WordSplitter;
 import dev.jplay.engine.connection.ShellQuote;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
@@ -64,7 +65,7 @@ public final class CommandModule implements Module {
         }
         List<String> words;
         try {
-            words = hasLine ? CommandLineWords.split(line) : argv;
+            words = hasLine ? WordSplitter.split(line, WordSplitter.Mode.SHLEX) : argv;
         } catch (IllegalArgumentException e) {
             throw new ModuleFailure("cannot split the command into words: " + e.getMessage(), Map.of("rc", 256));
         }

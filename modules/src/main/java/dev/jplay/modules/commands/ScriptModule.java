@@ -1,5 +1,6 @@
 package dev.jplay.modules.commands;
 
+import dev.jplay.engine.text.WordSplitter;
 import dev.jplay.engine.connection.ExecResult;
 import dev.jplay.engine.spi.Module;
 import dev.jplay.engine.spi.ModuleArgs;
@@ -66,7 +67,7 @@ public final class ScriptModule implements Module {
         }
         List<String> words;
         try {
-            words = CommandLineWords.split(line.strip());
+            words = WordSplitter.split(line.strip(), WordSplitter.Mode.SHLEX);
         } catch (IllegalArgumentException e) {
             throw new ModuleFailure("cannot split the script's command line into words: " + e.getMessage());
         }
@@ -82,7 +83,7 @@ public final class ScriptModule implements Module {
         List<String> run = new ArrayList<>();
         if (a.has("executable")) {
             try {
-                CommandLineWords.split(a.string("executable")).forEach(w -> run.add(q.word(w)));
+                WordSplitter.split(a.string("executable"), WordSplitter.Mode.SHLEX).forEach(w -> run.add(q.word(w)));
             } catch (IllegalArgumentException e) {
                 throw new ModuleFailure("cannot split executable into words: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package dev.jplay.modules.podman;
 
+import dev.jplay.engine.text.WordSplitter;
 import dev.jplay.engine.spi.ModuleArgs;
 import dev.jplay.engine.spi.ModuleFailure;
 import dev.jplay.engine.spi.OptionSpec;
@@ -111,7 +112,16 @@ public record ContainerSpec(String image, List<String> command, Map<String, Stri
         if (raw instanceof List<?> l) {
             return l.stream().map(String::valueOf).toList();
         }
-        return ShellWords.split(raw.toString());
+        return shellWords(raw.toString());
+    }
+
+    /** A command given as one string, split as sh would (quotes and backslashes, nothing expanded). */
+    static List<String> shellWords(String s) throws ModuleFailure {
+        try {
+            return WordSplitter.split(s, WordSplitter.Mode.SH);
+        } catch (WordSplitter.SplitError e) {
+            throw new ModuleFailure("cannot split the command into words: " + e.getMessage() + ": " + s);
+        }
     }
 
     static Map<String, String> stringMap(Map<String, Object> m) {

@@ -151,7 +151,7 @@ public final class PodmanImageModule implements Module {
     }
 
     private static List<String> words(String extra) throws ModuleFailure {
-        return extra == null || extra.isBlank() ? List.of() : ShellWords.split(extra);
+        return extra == null || extra.isBlank() ? List.of() : ContainerSpec.shellWords(extra);
     }
 
     // ---- present / build / pull / push ----

@@ -60,9 +60,9 @@ class PodmanPartsTest {
 
     @Test
     void commandWords() throws ModuleFailure {
-        assertEquals(List.of("sh", "-c", "echo 'a b' \"$X\""), ShellWords.split("sh -c \"echo 'a b' \\\"\\$X\\\"\""));
-        assertEquals(List.of("a b", "c"), ShellWords.split("'a b' c"));
-        assertThrows(ModuleFailure.class, () -> ShellWords.split("echo 'open"));
+        assertEquals(List.of("sh", "-c", "echo 'a b' \"$X\""), ContainerSpec.shellWords("sh -c \"echo 'a b' \\\"\\$X\\\"\""));
+        assertEquals(List.of("a b", "c"), ContainerSpec.shellWords("'a b' c"));
+        assertThrows(ModuleFailure.class, () -> ContainerSpec.shellWords("echo 'open"));
     }
 
     @Test

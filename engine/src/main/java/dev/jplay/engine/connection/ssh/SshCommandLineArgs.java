@@ -1,5 +1,6 @@
 package dev.jplay.engine.connection.ssh;
 
+import dev.jplay.engine.text.WordSplitter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,13 @@ public record SshCommandLineArgs(Map<String, String> options, List<String> ident
             if (argString == null || argString.isBlank()) {
                 continue;
             }
-            List<String> words = shellWords(argString);
+            List<String> words;
+            try {
+                words = shellWords(argString);
+            } catch (WordSplitter.SplitError e) {
+                warnings.add("ssh arguments '" + argString + "' cannot be split into words (" + e.getMessage() + ") and are ignored");
+                continue;
+            }
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
                 String flag = w.length() >= 2 && w.startsWith("-") ? w.substring(0, 2) : w;
@@ -98,46 +105,8 @@ public record SshCommandLineArgs(Map<String, String> options, List<String> ident
         }
     }
 
-    /** POSIX-shell-like word splitting: single and double quotes, backslash escapes. */
+    /** As Ansible's ssh plugin splits them: Python's shlex.split. */
     static List<String> shellWords(String s) {
-        List<String> words = new ArrayList<>();
-        StringBuilder cur = null;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote == '\'') {
-                if (c == '\'') {
-                    quote = 0;
-                } else {
-                    cur.append(c);
-                }
-            } else if (quote == '"') {
-                if (c == '"') {
-                    quote = 0;
-                } else if (c == '\\' && i + 1 < s.length() && "\"\\$`".indexOf(s.charAt(i + 1)) >= 0) {
-                    cur.append(s.charAt(++i));
-                } else {
-                    cur.append(c);
-                }
-            } else if (Character.isWhitespace(c)) {
-                if (cur != null) {
-                    words.add(cur.toString());
-                    cur = null;
-                }
-            } else {
-                cur = cur == null ? new StringBuilder() : cur;
-                if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '\\' && i + 1 < s.length()) {
-                    cur.append(s.charAt(++i));
-                } else {
-                    cur.append(c);
-                }
-            }
-        }
-        if (cur != null) {
-            words.add(cur.toString());
-        }
-        return words;
+        return WordSplitter.split(s, WordSplitter.Mode.SHLEX);
     }
 }
