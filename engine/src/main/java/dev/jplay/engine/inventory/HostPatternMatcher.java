@@ -1,5 +1,6 @@
 package dev.jplay.engine.inventory;
 
+import dev.jplay.engine.text.Fnmatch;
 import dev.jplay.engine.error.InputError;
 
 import java.util.ArrayList;
@@ -217,71 +218,9 @@ final class HostPatternMatcher {
             if (pattern.charAt(0) == '~') {
                 return Pattern.compile(pattern.substring(1).replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>"));
             }
-            return Pattern.compile(globToRegex(pattern), Pattern.DOTALL);
+            return Fnmatch.compile(pattern);
         } catch (PatternSyntaxException e) {
             throw new InputError(null, "host pattern '" + pattern + "'", "invalid pattern: " + e.getDescription());
         }
-    }
-
-    /** Python's fnmatch.translate: {@code *}, {@code ?}, {@code [seq]}, {@code [!seq]}; everything else literal. */
-    static String globToRegex(String glob) {
-        StringBuilder re = new StringBuilder();
-        int i = 0;
-        int n = glob.length();
-        while (i < n) {
-            char c = glob.charAt(i++);
-            if (c == '*') {
-                while (i < n && glob.charAt(i) == '*') {
-                    i++;
-                }
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else if (c == '[') {
-                int j = i;
-                if (j < n && glob.charAt(j) == '!') {
-                    j++;
-                }
-                if (j < n && glob.charAt(j) == ']') {
-                    j++;
-                }
-                while (j < n && glob.charAt(j) != ']') {
-                    j++;
-                }
-                if (j >= n) {
-                    re.append("\\[");
-                } else {
-                    String stuff = glob.substring(i, j);
-                    i = j + 1;
-                    if (stuff.isEmpty()) {
-                        re.append("(?!)");
-                    } else if (stuff.equals("!")) {
-                        re.append('.');
-                    } else {
-                        re.append('[');
-                        int k = 0;
-                        if (stuff.charAt(0) == '!') {
-                            re.append('^');
-                            k = 1;
-                        }
-                        for (; k < stuff.length(); k++) {
-                            char s = stuff.charAt(k);
-                            boolean range = s == '-' && k > 0 && k < stuff.length() - 1 && !(k == 1 && stuff.charAt(0) == '!');
-                            if (range || Character.isLetterOrDigit(s)) {
-                                re.append(s);
-                            } else {
-                                re.append('\\').append(s);
-                            }
-                        }
-                        re.append(']');
-                    }
-                }
-            } else if (Character.isLetterOrDigit(c) || c == '_') {
-                re.append(c);
-            } else {
-                re.append('\\').append(c);
-            }
-        }
-        return re.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.jplay.engine.run;
 
+import dev.jplay.engine.text.Fnmatch;
 import java.util.regex.Pattern;
 
 /**
@@ -10,51 +11,11 @@ import java.util.regex.Pattern;
 public record TaskNameGlob(String pattern, Pattern regex) {
 
     public static TaskNameGlob of(String pattern) {
-        return new TaskNameGlob(pattern, Pattern.compile(translate(pattern), Pattern.DOTALL));
+        return new TaskNameGlob(pattern, Fnmatch.compile(pattern));
     }
 
     public boolean matches(String name, String displayName) {
         return name != null && (name.equals(pattern) || regex.matcher(name).matches())
                 || displayName != null && (displayName.equals(pattern) || regex.matcher(displayName).matches());
-    }
-
-    /** fnmatch.translate: everything but the glob characters stands for itself. */
-    private static String translate(String glob) {
-        StringBuilder re = new StringBuilder();
-        int i = 0;
-        while (i < glob.length()) {
-            char c = glob.charAt(i++);
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else if (c == '[') {
-                int j = i;
-                if (j < glob.length() && glob.charAt(j) == '!') {
-                    j++;
-                }
-                if (j < glob.length() && glob.charAt(j) == ']') {
-                    j++;
-                }
-                while (j < glob.length() && glob.charAt(j) != ']') {
-                    j++;
-                }
-                if (j >= glob.length()) {
-                    re.append("\\[");
-                } else {
-                    String set = glob.substring(i, j).replace("\\", "\\\\");
-                    i = j + 1;
-                    if (set.startsWith("!")) {
-                        set = "^" + set.substring(1);
-                    } else if (set.startsWith("^")) {
-                        set = "\\" + set;
-                    }
-                    re.append('[').append(set.replace("[", "\\[").replace("&&", "\\&\\&")).append(']');
-                }
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return re.toString();
     }
 }

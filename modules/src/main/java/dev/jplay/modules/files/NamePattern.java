@@ -1,5 +1,6 @@
 package dev.jplay.modules.files;
 
+import dev.jplay.engine.text.Fnmatch;
 import dev.jplay.engine.spi.ModuleFailure;
 
 import java.util.regex.Pattern;
@@ -22,51 +23,10 @@ final class NamePattern {
         if (regex) {
             return new NamePattern(RegexOption.compile(text, option).pattern(), true);
         }
-        return new NamePattern(Pattern.compile(globToRegex(text), Pattern.DOTALL), false);
+        return new NamePattern(Fnmatch.compile(text), false);
     }
 
     boolean matches(String name) {
         return anchoredAtStartOnly ? pattern.matcher(name).lookingAt() : pattern.matcher(name).matches();
-    }
-
-    /** Python's fnmatch.translate. */
-    static String globToRegex(String glob) {
-        StringBuilder re = new StringBuilder();
-        int i = 0;
-        int n = glob.length();
-        while (i < n) {
-            char c = glob.charAt(i++);
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else if (c == '[') {
-                int j = i;
-                if (j < n && glob.charAt(j) == '!') {
-                    j++;
-                }
-                if (j < n && glob.charAt(j) == ']') {
-                    j++;
-                }
-                while (j < n && glob.charAt(j) != ']') {
-                    j++;
-                }
-                if (j >= n) {
-                    re.append("\\[");
-                } else {
-                    String stuff = glob.substring(i, j).replace("\\", "\\\\");
-                    i = j + 1;
-                    if (stuff.startsWith("!")) {
-                        stuff = "^" + stuff.substring(1);
-                    } else if (stuff.startsWith("^")) {
-                        stuff = "\\" + stuff;
-                    }
-                    re.append('[').append(stuff.replace("[", "\\[").replace("&&", "&\\&")).append(']');
-                }
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return re.toString();
     }
 }
