@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param limit          an extra host pattern (-l), or null
  * @param tags           run only tasks with these tags (empty: all but 'never')
- * @param startAtTask    skip tasks until one with this name, or null
+ * @param startAtTask    skip tasks until the first whose name matches this name or glob ({@link TaskNameGlob}), or null
  * @param become         the -b/--become-user/-K defaults
  * @param projectTemplates jplay's own templates/ folders (searched after the playbook's)
  * @param forceHandlers  --force-handlers: notified handlers run on failed hosts too, as a play's force_handlers
