@@ -30,6 +30,14 @@ public final class KeyValueText {
     }
 
     public static List<Word> words(String s) {
+        return words(s, false);
+    }
+
+    /**
+     * @param strict a quote left open is an error (as for a lookup's terms); otherwise the word runs to the end
+     * @throws IllegalArgumentException when strict and a quote is not closed
+     */
+    public static List<Word> words(String s, boolean strict) {
         List<Word> out = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
@@ -60,6 +68,9 @@ public final class KeyValueText {
                     i++;
                 }
                 i++;
+            }
+            if (strict && quote != 0) {
+                throw new IllegalArgumentException("the " + quote + " at column " + (start + 1) + " is not closed");
             }
             out.add(new Word(s.substring(start, Math.min(i, s.length())), start, Math.min(i, s.length())));
         }
