@@ -70,7 +70,7 @@ public final class KeyValueText {
                 i++;
             }
             if (strict && quote != 0) {
-                throw new IllegalArgumentException("the " + quote + " at column " + (start + 1) + " is not closed");
+                throw new IllegalArgumentException("the word at column " + (start + 1) + " has a " + quote + " that is not closed");
             }
             out.add(new Word(s.substring(start, Math.min(i, s.length())), start, Math.min(i, s.length())));
         }

@@ -25,7 +25,7 @@ class KeyValueTextTest {
     @Test
     void anOpenQuoteRunsToTheEndUnlessStrict() {
         assertEquals(List.of("a=1", "b='x y"), texts("a=1 b='x y"));
-        assertEquals("the ' at column 5 is not closed",
+        assertEquals("the word at column 5 has a ' that is not closed",
                 assertThrows(IllegalArgumentException.class, () -> KeyValueText.words("a=1 b='x y", true)).getMessage());
     }
 }
