@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,11 +22,7 @@ class AnsibleHabitsE2ETest {
 
     /** Writes the same files into an Ansible folder and a jplay folder. */
     private void both(String relative, String text) throws IOException {
-        for (String side : new String[] {"ansible", "jplay"}) {
-            Path p = tmp.resolve(side).resolve(relative);
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, text);
-        }
+        SideBySide.writeBoth(tmp, relative, text);
     }
 
     private Path side(String name) {

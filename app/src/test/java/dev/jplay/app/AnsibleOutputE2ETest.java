@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +23,7 @@ class AnsibleOutputE2ETest {
     Path tmp;
 
     private void both(String relative, String text) throws IOException {
-        for (String side : new String[] {"ansible", "jplay"}) {
-            Path p = tmp.resolve(side).resolve(relative);
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, text);
-        }
+        SideBySide.writeBoth(tmp, relative, text);
     }
 
     private SideBySide.Run ansible(Map<String, String> env, String... args) {

@@ -29,6 +29,15 @@ final class SideBySide {
         }
     }
 
+    /** Writes the same file into {@code root}/ansible and {@code root}/jplay, the two sides' folders. */
+    static void writeBoth(Path root, String relative, String text) throws IOException {
+        for (String side : new String[] {"ansible", "jplay"}) {
+            Path p = root.resolve(side).resolve(relative);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, text);
+        }
+    }
+
     static Run ansible(Path dir, Map<String, String> env, String... args) {
         return ansibleTool(dir, env, "ansible-playbook", args);
     }
