@@ -1,5 +1,7 @@
 package dev.jplay.engine.expr.jinja;
 
+import dev.jplay.engine.expr.value.PyTuple;
+
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.lib.CallArgs;
 import dev.jplay.engine.expr.lib.CallContext;
@@ -247,7 +249,7 @@ final class Interpreter implements CallContext {
             }
             return out;
         } else if (n instanceof Node.TupleLit t) {
-            List<Object> out = new ArrayList<>(t.items().size());
+            List<Object> out = new PyTuple();
             for (Node item : t.items()) {
                 out.add(eval(item, f));
             }

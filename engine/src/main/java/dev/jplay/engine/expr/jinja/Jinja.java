@@ -4,6 +4,7 @@ import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.lib.Filter;
 import dev.jplay.engine.expr.lib.Library;
 import dev.jplay.engine.expr.lib.ValueTest;
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.value.Undefined;
 
@@ -136,7 +137,7 @@ public final class Jinja {
             Stmt.Output o = (Stmt.Output) t.body().get(0);
             Interpreter in = new Interpreter(this, ctx, t.source());
             Object v = in.eval(o.expr(), new Interpreter.Frame(null));
-            if (v instanceof Boolean || v instanceof List<?> || v instanceof Map<?, ?>) {
+            if (v instanceof Boolean || v instanceof List<?> && !(v instanceof PyTuple) || v instanceof Map<?, ?>) {
                 PyValues.str(v); // an Undefined inside is an error, as rendering it would be
                 return v;
             }

@@ -1,5 +1,7 @@
 package dev.jplay.engine.expr.jinja;
 
+import dev.jplay.engine.expr.value.PyTuple;
+
 import dev.jplay.engine.expr.ExpressionError;
 
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ final class LiteralEval {
             return list(l.items());
         }
         if (n instanceof Node.TupleLit t) {
-            return list(t.items());
+            return new PyTuple(list(t.items()));
         }
         if (n instanceof Node.DictLit d) {
             Map<Object, Object> m = new LinkedHashMap<>();
