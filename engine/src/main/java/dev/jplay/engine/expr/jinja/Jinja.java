@@ -117,9 +117,9 @@ public final class Jinja {
 
     /** Renders to text, keeping the source's trailing newlines (Jinja2 drops one, Ansible puts them back). */
     public String renderText(JinjaTemplate t, RenderContext ctx) {
-        Interpreter in = new Interpreter(this, ctx, t.source());
+        Interpreter in = new Interpreter(this, ctx, t);
         StringBuilder out = new StringBuilder();
-        in.render(t.body(), new Interpreter.Frame(null), out);
+        in.renderTemplate(new Interpreter.Frame(null), out);
         int want = trailingNewlines(t.source());
         int have = trailingNewlines(out);
         for (int k = have; k < want; k++) {
