@@ -609,7 +609,9 @@ public final class PlaybookLoader implements TaskFileLoader {
                 if (expressions.jinja().library().lookup(lookup) == null) {
                     throw r.error(lk, "'" + lk + "' needs the lookup '" + lookup + "', which jplay does not have");
                 }
-                loop = new LoopLookup(lookup, value);
+                String action = r.has("template") || r.has("ansible.builtin.template") ? "template"
+                        : r.has("include_vars") || r.has("ansible.builtin.include_vars") ? "include_vars" : null;
+                loop = new LoopLookup(lookup, value, LoopLookup.subdirFor(action));
             }
         }
         TaskKeywords.LoopControl lc = null;

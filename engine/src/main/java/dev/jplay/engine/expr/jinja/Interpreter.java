@@ -39,6 +39,8 @@ final class Interpreter implements CallContext {
     private Frame root;
     /** Set once {@code {% extends %}} ran: this template's own output is dropped, its parent renders. */
     private boolean extending;
+    /** For a with_* loop, the folder its task's kind looks in first (files, templates, vars). */
+    private String lookupSubdir = "files";
 
     /** Variables assigned in a template or block: a chain of scopes, innermost first. */
     static final class Frame {
@@ -754,9 +756,31 @@ final class Interpreter implements CallContext {
         return jinja.renderText(t, ctx);
     }
 
+    /**
+     * The controller folders lookups search (each with its files/, templates/ or vars/ first): the
+     * render's own, else Ansible's ansible_search_path: the role's folder, then the playbook's.
+     */
     @Override
     public List<Path> searchPath() {
-        return ctx.searchPath();
+        if (!ctx.searchPath().isEmpty()) {
+            return ctx.searchPath();
+        }
+        List<Path> out = new ArrayList<>();
+        for (String v : List.of("role_path", "playbook_dir")) {
+            if (ctx.variables().has(v) && ctx.variables().get(v) instanceof String dir && !dir.isEmpty()) {
+                out.add(Path.of(dir));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String lookupSubdir() {
+        return lookupSubdir;
+    }
+
+    void lookupSubdir(String subdir) {
+        this.lookupSubdir = subdir;
     }
 
     // ---- value access
@@ -764,6 +788,9 @@ final class Interpreter implements CallContext {
     private Object getattr(Object target, String attr, Node where) {
         if (target instanceof Undefined) {
             return target;
+        }
+        if (target instanceof PyTuple t && t.field(attr, t) != t) {
+            return t.field(attr, t);
         }
         JCallable method = target instanceof Namespace || target instanceof TemplateModule || target instanceof Loop ? null
                 : Methods.find(target, attr);

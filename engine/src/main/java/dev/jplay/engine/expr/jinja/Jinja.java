@@ -142,10 +142,11 @@ public final class Jinja {
                 return v;
             }
             String text = in.text(v, o.expr().pos());
+            text = text + "\n".repeat(Math.max(0, trailingNewlines(t.source()) - trailingNewlines(text)));
             if (o.expr() instanceof Node.FilterCall fc && STRING_FILTERS.contains(shortName(fc.name()))) {
                 return text;
             }
-            return convert(text + "\n".repeat(Math.max(0, trailingNewlines(t.source()) - trailingNewlines(text))));
+            return convert(text);
         }
         return convert(renderText(t, ctx));
     }
@@ -157,8 +158,9 @@ public final class Jinja {
     }
 
     /** {@code query(name, *terms)}: a lookup's items, for the with_* loops. */
-    public List<Object> query(String lookup, List<Object> terms, RenderContext ctx) {
+    public List<Object> query(String lookup, List<Object> terms, String subdir, RenderContext ctx) {
         Interpreter in = new Interpreter(this, ctx, "with_" + lookup);
+        in.lookupSubdir(subdir);
         List<Object> args = new java.util.ArrayList<>();
         args.add(lookup);
         args.addAll(terms);

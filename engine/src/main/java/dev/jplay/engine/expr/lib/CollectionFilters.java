@@ -253,10 +253,7 @@ final class CollectionFilters {
                     grouper = dflt;
                 }
             }
-            List<Object> pair = new PyTuple();
-            pair.add(grouper);
-            pair.add(members.get(i));
-            out.add(pair);
+            out.add(PyTuple.named(List.of("grouper", "list"), grouper, members.get(i)));
         }
         return out;
     }
