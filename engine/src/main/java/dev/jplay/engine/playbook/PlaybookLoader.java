@@ -150,6 +150,14 @@ public final class PlaybookLoader implements TaskFileLoader {
             throw r.error(null, "a play needs 'hosts:' (a host pattern such as all, webservers or localhost)");
         }
         String strategy = r.string("strategy");
+        if (strategy != null && strategy.contains("{{")) {
+            // "{{ test_strategy | default('linear') }}": what it gives without variables is what jplay can run
+            try {
+                strategy = String.valueOf(expressions.render(strategy, new dev.jplay.engine.expr.VarScope(new java.util.LinkedHashMap<>(), expressions)));
+            } catch (RuntimeException e) {
+                throw r.error("strategy", "only the linear strategy is supported, and '" + strategy + "' needs variables to say which it is");
+            }
+        }
         if (strategy != null && !strategy.equals("linear")) {
             throw r.error("strategy", "only the linear strategy is supported, not '" + strategy + "'");
         }
