@@ -1,7 +1,5 @@
 package dev.jplay.engine.expr.jinja;
 
-import dev.jplay.engine.expr.value.PyTuple;
-
 import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.lib.CallArgs;
 import dev.jplay.engine.expr.lib.CallContext;
@@ -9,6 +7,7 @@ import dev.jplay.engine.expr.lib.Filter;
 import dev.jplay.engine.expr.lib.FilterError;
 import dev.jplay.engine.expr.lib.Lookup;
 import dev.jplay.engine.expr.lib.ValueTest;
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.value.PyValues.TypeError;
 import dev.jplay.engine.expr.value.PyValues.UndefinedError;

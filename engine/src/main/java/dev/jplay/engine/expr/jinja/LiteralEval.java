@@ -1,8 +1,7 @@
 package dev.jplay.engine.expr.jinja;
 
-import dev.jplay.engine.expr.value.PyTuple;
-
 import dev.jplay.engine.expr.ExpressionError;
+import dev.jplay.engine.expr.value.PyTuple;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

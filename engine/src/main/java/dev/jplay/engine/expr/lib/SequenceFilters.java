@@ -1,7 +1,6 @@
 package dev.jplay.engine.expr.lib;
 
 import dev.jplay.engine.expr.value.PyTuple;
-
 import dev.jplay.engine.expr.value.PyValues;
 
 import java.util.ArrayList;
