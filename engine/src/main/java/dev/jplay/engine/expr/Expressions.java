@@ -162,7 +162,7 @@ public final class Expressions {
         } else {
             terms.add(t);
         }
-        return jinja.query(ll.lookup(), terms, context(scope));
+        return jinja.query(ll.lookup(), terms, ll.subdir(), context(scope));
     }
 
     /** Renders a string to text without turning it into a list, dict or bool (Ansible's convert_data=False). */

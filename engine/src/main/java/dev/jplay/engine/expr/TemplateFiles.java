@@ -60,9 +60,7 @@ public final class TemplateFiles {
         Path file = find(searchPath, name).orElseThrow(() -> notFound(searchPath, name));
         JinjaTemplate t = parse(file, name);
         VarScope withVars = scope.with(templateVars(name, file, dest));
-        List<Path> includePath = new ArrayList<>();
-        includePath.add(file.getParent());
-        includePath.addAll(searchPath);
+        List<Path> includePath = includePath(searchPath, file);
         RenderContext ctx = new RenderContext(new Variables() {
             @Override
             public boolean has(String n) {
@@ -92,6 +90,28 @@ public final class TemplateFiles {
             return;
         }
         parse(find(searchPath, name).orElseThrow(() -> notFound(searchPath, name)), name);
+    }
+
+    /**
+     * Where {@code include}, {@code import} and {@code extends} look, in Ansible's template action's order:
+     * each folder of the search path with its {@code templates/} first (the role's, the playbook's), then the
+     * template's own folder.
+     */
+    static List<Path> includePath(List<Path> searchPath, Path file) {
+        java.util.LinkedHashSet<Path> out = new java.util.LinkedHashSet<>();
+        for (Path d : searchPath) {
+            if (d.getFileName() != null && d.getFileName().toString().equals("templates") && d.getParent() != null) {
+                out.add(d);
+                out.add(d.getParent());
+            } else {
+                out.add(d.resolve("templates"));
+                out.add(d);
+            }
+        }
+        Path own = file.toAbsolutePath().getParent();
+        out.add(own.resolve("templates"));
+        out.add(own);
+        return new ArrayList<>(out);
     }
 
     private Includes includes(List<Path> searchPath) {

@@ -150,6 +150,14 @@ public final class PlaybookLoader implements TaskFileLoader {
             throw r.error(null, "a play needs 'hosts:' (a host pattern such as all, webservers or localhost)");
         }
         String strategy = r.string("strategy");
+        if (strategy != null && strategy.contains("{{")) {
+            // "{{ test_strategy | default('linear') }}": what it gives without variables is what jplay can run
+            try {
+                strategy = String.valueOf(expressions.render(strategy, new dev.jplay.engine.expr.VarScope(new java.util.LinkedHashMap<>(), expressions)));
+            } catch (RuntimeException e) {
+                throw r.error("strategy", "only the linear strategy is supported, and '" + strategy + "' needs variables to say which it is");
+            }
+        }
         if (strategy != null && !strategy.equals("linear")) {
             throw r.error("strategy", "only the linear strategy is supported, not '" + strategy + "'");
         }
@@ -609,7 +617,9 @@ public final class PlaybookLoader implements TaskFileLoader {
                 if (expressions.jinja().library().lookup(lookup) == null) {
                     throw r.error(lk, "'" + lk + "' needs the lookup '" + lookup + "', which jplay does not have");
                 }
-                loop = new LoopLookup(lookup, value);
+                String action = r.has("template") || r.has("ansible.builtin.template") ? "template"
+                        : r.has("include_vars") || r.has("ansible.builtin.include_vars") ? "include_vars" : null;
+                loop = new LoopLookup(lookup, value, LoopLookup.subdirFor(action));
             }
         }
         TaskKeywords.LoopControl lc = null;

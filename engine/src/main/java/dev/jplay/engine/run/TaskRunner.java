@@ -143,6 +143,10 @@ final class TaskRunner {
             reg.put("ansible_loop_var", it.loopVar());
             registered.add(reg);
             applyFacts(host, r);
+            if (!r.facts().isEmpty() && !r.failed()) {
+                // as Ansible's loop: the next item already sees the facts this one set (set_fact accumulating a list)
+                scope = scope.withData(r.facts());
+            }
         }
         ModuleResult.Builder b = ModuleResult.changed(anyChanged).value("results", registered)
                 .msg(anyFailed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed");

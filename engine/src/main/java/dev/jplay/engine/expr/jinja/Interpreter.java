@@ -7,6 +7,7 @@ import dev.jplay.engine.expr.lib.Filter;
 import dev.jplay.engine.expr.lib.FilterError;
 import dev.jplay.engine.expr.lib.Lookup;
 import dev.jplay.engine.expr.lib.ValueTest;
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.value.PyValues.TypeError;
 import dev.jplay.engine.expr.value.PyValues.UndefinedError;
@@ -29,6 +30,16 @@ final class Interpreter implements CallContext {
     private final Jinja jinja;
     private final RenderContext ctx;
     private final String src;
+    /** The template this interpreter runs, when it is a file (errors in code called from elsewhere name it). */
+    private final JinjaTemplate template;
+    /** The blocks of this render's template chain ({@code extends}), most derived first. */
+    private Layout layout = new Layout();
+    /** The template's top-level frame: what a block that is not {@code scoped} sees. */
+    private Frame root;
+    /** Set once {@code {% extends %}} ran: this template's own output is dropped, its parent renders. */
+    private boolean extending;
+    /** For a with_* loop, the folder its task's kind looks in first (files, templates, vars). */
+    private String lookupSubdir = "files";
 
     /** Variables assigned in a template or block: a chain of scopes, innermost first. */
     static final class Frame {
@@ -44,13 +55,170 @@ final class Interpreter implements CallContext {
     static final class Namespace extends LinkedHashMap<String, Object> {
     }
 
+    /** An imported template: its top-level macros and variables, read as attributes. */
+    static final class TemplateModule extends LinkedHashMap<String, Object> {
+    }
+
+    /** {@code loop} inside a for loop; callable in a {@code recursive} loop. */
+    static final class Loop extends LinkedHashMap<String, Object> implements JCallable {
+        private transient JCallable recurse;
+
+        @Override
+        public Object call(List<Object> args, Map<String, Object> kwargs) {
+            if (recurse == null) {
+                throw new TypeError("the loop is not recursive: write 'recursive' after the loop's list to call loop()");
+            }
+            return recurse.call(args, kwargs);
+        }
+    }
+
     private record Macro(Stmt.Macro def, Frame closure, Interpreter owner) {
     }
+
+    private record BlockRef(Stmt.Block def, Interpreter owner) {
+    }
+
+    private static final class Layout {
+        final Map<String, List<BlockRef>> blocks = new HashMap<>();
+    }
+
+    private static final Variables NO_VARIABLES = new Variables() {
+        @Override
+        public boolean has(String name) {
+            return false;
+        }
+
+        @Override
+        public Object get(String name) {
+            return null;
+        }
+    };
 
     Interpreter(Jinja jinja, RenderContext ctx, String src) {
         this.jinja = jinja;
         this.ctx = ctx;
         this.src = src;
+        this.template = null;
+    }
+
+    Interpreter(Jinja jinja, RenderContext ctx, JinjaTemplate template) {
+        this.jinja = jinja;
+        this.ctx = ctx;
+        this.src = template.source();
+        this.template = template;
+    }
+
+    /** Renders the whole template: its blocks join the layout, and if it extends another, that one renders with them. */
+    void renderTemplate(Frame top, StringBuilder out) {
+        root = top;
+        collectBlocks(template == null ? List.of() : template.body());
+        JinjaTemplate parent = null;
+        StringBuilder dropped = new StringBuilder();
+        for (Stmt s : template.body()) {
+            if (s instanceof Stmt.Extends e) {
+                if (parent != null) {
+                    throw new ExpressionError(src, e.pos(), "extended multiple times");
+                }
+                parent = load(eval(e.template(), top), e.pos());
+                extending = true;
+                continue;
+            }
+            exec(s, top, extending ? dropped : out);
+        }
+        if (parent != null) {
+            Interpreter p = new Interpreter(jinja, ctx, parent);
+            p.layout = layout;
+            enter(p, () -> p.renderTemplate(top, out));
+        }
+    }
+
+    private void collectBlocks(List<Stmt> body) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Block b) {
+                List<BlockRef> refs = layout.blocks.computeIfAbsent(b.name(), k -> new ArrayList<>());
+                if (refs.stream().anyMatch(r -> r.owner() == this)) {
+                    throw new ExpressionError(src, b.pos(), "block '" + b.name() + "' defined twice");
+                }
+                refs.add(new BlockRef(b, this));
+                collectBlocks(b.body());
+            } else if (s instanceof Stmt.If i) {
+                i.bodies().forEach(this::collectBlocks);
+                collectBlocks(i.otherwise());
+            } else if (s instanceof Stmt.For fo) {
+                collectBlocks(fo.body());
+            } else if (s instanceof Stmt.With w) {
+                collectBlocks(w.body());
+            }
+        }
+    }
+
+    /** Runs code of another template; an error in it names that template's file and line. */
+    private void enter(Interpreter other, Runnable code) {
+        if (other == this || other.template == null) {
+            code.run();
+            return;
+        }
+        try {
+            code.run();
+        } catch (ExpressionError e) {
+            throw new IncludedTemplateError(other.template, e);
+        }
+    }
+
+    private JinjaTemplate load(Object nameValue, int pos) {
+        List<Object> names = nameValue instanceof List<?> l ? new ArrayList<>(l) : List.of(nameValue);
+        for (Object n : names) {
+            JinjaTemplate t = ctx.includes() == null ? null : ctx.includes().load(text(n, pos));
+            if (t != null) {
+                return t;
+            }
+        }
+        throw new ExpressionError(src, pos, "template not found: " + String.join(", ", names.stream().map(PyValues::str).toList()));
+    }
+
+    private void block(Stmt.Block b, Frame f, StringBuilder out) {
+        if (extending) {
+            return;
+        }
+        List<BlockRef> refs = layout.blocks.get(b.name());
+        if (refs == null) {
+            refs = List.of(new BlockRef(b, this));
+        }
+        renderBlock(refs, 0, b.scoped() ? f : null, out);
+    }
+
+    /** {@code scope}: the caller's frame when the block is declared {@code scoped} where it is rendered, else null. */
+    private void renderBlock(List<BlockRef> refs, int k, Frame scope, StringBuilder out) {
+        BlockRef r = refs.get(k);
+        if (r.def().required()) {
+            throw new ExpressionError(src, r.def().pos(), "Required block '" + r.def().name() + "' not found");
+        }
+        Frame bf = new Frame(scope != null ? scope : r.owner().root);
+        bf.vars.put("super", (JCallable) (args, kw) -> {
+            if (k + 1 >= refs.size()) {
+                throw new TypeError("there is no parent block called '" + r.def().name() + "'.");
+            }
+            StringBuilder inner = new StringBuilder();
+            renderBlock(refs, k + 1, scope, inner);
+            return inner.toString();
+        });
+        enter(r.owner(), () -> r.owner().render(r.def().body(), bf, out));
+    }
+
+    /** {@code {% import %}}: runs the template (its output dropped) and keeps what its top level defines. */
+    private TemplateModule importTemplate(Node name, boolean withContext, Frame f, int pos) {
+        JinjaTemplate t = load(eval(name, f), pos);
+        RenderContext sub = withContext ? ctx : new RenderContext(NO_VARIABLES, ctx.includes(), ctx.searchPath());
+        Interpreter in = new Interpreter(jinja, sub, t);
+        Frame top = new Frame(null);
+        enter(in, () -> in.renderTemplate(top, new StringBuilder()));
+        TemplateModule m = new TemplateModule();
+        top.vars.forEach((k, v) -> {
+            if (!k.startsWith("_")) {
+                m.put(k, v);
+            }
+        });
+        return m;
     }
 
     // ---- statements
@@ -112,11 +280,32 @@ final class Interpreter implements CallContext {
                 assign(w.targets().get(k), eval(w.values().get(k), f), inner);
             }
             render(w.body(), inner, out);
+        } else if (s instanceof Stmt.Block b) {
+            block(b, f, out);
+        } else if (s instanceof Stmt.Extends e) {
+            throw new ExpressionError(src, e.pos(), "'extends' may only be used at the top level of a template");
+        } else if (s instanceof Stmt.Import im) {
+            f.vars.put(im.alias(), importTemplate(im.template(), im.withContext(), f, im.pos()));
+        } else if (s instanceof Stmt.FromImport fi) {
+            TemplateModule m = importTemplate(fi.template(), fi.withContext(), f, fi.pos());
+            for (int k = 0; k < fi.names().size(); k++) {
+                String n = fi.names().get(k);
+                f.vars.put(fi.aliases().get(k), m.containsKey(n) ? m.get(n)
+                        : new Undefined(n, "the template " + PyValues.repr(text(eval(fi.template(), f), fi.pos())) + " (imported on line "
+                        + line(fi.pos()) + ") does not export the requested name " + PyValues.repr(n)));
+            }
         }
     }
 
+    private int line(int offset) {
+        return template != null ? template.line(offset) : (int) src.substring(0, Math.min(offset, src.length())).chars().filter(c -> c == '\n').count() + 1;
+    }
+
     private void forLoop(Stmt.For fo, Frame f, StringBuilder out) {
-        List<Object> items = iterate(eval(fo.iter(), f), fo.iter().pos());
+        forLoop(fo, f, out, iterate(eval(fo.iter(), f), fo.iter().pos()), 1);
+    }
+
+    private void forLoop(Stmt.For fo, Frame f, StringBuilder out, List<Object> items, long depth) {
         if (fo.filter() != null) {
             List<Object> kept = new ArrayList<>();
             for (Object item : items) {
@@ -136,7 +325,7 @@ final class Interpreter implements CallContext {
         Object[] lastChanged = {new Object()};
         for (int k = 0; k < n; k++) {
             Frame inner = new Frame(f);
-            Map<String, Object> loop = new LinkedHashMap<>();
+            Loop loop = new Loop();
             final int index = k;
             loop.put("index", (long) k + 1);
             loop.put("index0", (long) k);
@@ -145,8 +334,8 @@ final class Interpreter implements CallContext {
             loop.put("first", k == 0);
             loop.put("last", k == n - 1);
             loop.put("length", (long) n);
-            loop.put("depth", 1L);
-            loop.put("depth0", 0L);
+            loop.put("depth", depth);
+            loop.put("depth0", depth - 1);
             loop.put("previtem", k > 0 ? items.get(k - 1) : new Undefined("loop.previtem", "there is no previous item"));
             loop.put("nextitem", k < n - 1 ? items.get(k + 1) : new Undefined("loop.nextitem", "there is no next item"));
             loop.put("cycle", (JCallable) (args, kw) -> {
@@ -160,6 +349,16 @@ final class Interpreter implements CallContext {
                 lastChanged[0] = args;
                 return changed;
             });
+            if (fo.recursive()) {
+                loop.recurse = (args, kw) -> {
+                    if (args.size() != 1) {
+                        throw new TypeError("loop() takes the items to loop over, e.g. loop(item.children)");
+                    }
+                    StringBuilder sub = new StringBuilder();
+                    forLoop(fo, f, sub, iterate(args.get(0), fo.pos()), depth + 1);
+                    return sub.toString();
+                };
+            }
             inner.vars.put("loop", loop);
             assign(fo.target(), items.get(k), inner);
             render(fo.body(), inner, out);
@@ -180,18 +379,27 @@ final class Interpreter implements CallContext {
             if (t == null) {
                 continue;
             }
-            Interpreter sub = new Interpreter(jinja, ctx, t.source());
-            Frame root = new Frame(inc.withContext() ? f : null);
-            try {
-                sub.render(t.body(), root, out);
-            } catch (ExpressionError e) {
-                throw new IncludedTemplateError(t, e);
-            }
+            RenderContext subCtx = inc.withContext() ? ctx : new RenderContext(NO_VARIABLES, ctx.includes(), ctx.searchPath());
+            Interpreter sub = new Interpreter(jinja, subCtx, t);
+            Frame top = inc.withContext() ? locals(f) : new Frame(null);
+            enter(sub, () -> sub.renderTemplate(top, out));
             return;
         }
         if (!inc.ignoreMissing()) {
             throw new ExpressionError(src, inc.pos(), "template not found: " + String.join(", ", names.stream().map(PyValues::str).toList()));
         }
+    }
+
+    /** What an included template sees of the includer's own variables: all but {@code loop}, as in Jinja2. */
+    private static Frame locals(Frame f) {
+        List<Frame> chain = new ArrayList<>();
+        for (Frame fr = f; fr != null; fr = fr.parent) {
+            chain.add(0, fr);
+        }
+        Frame out = new Frame(null);
+        chain.forEach(fr -> out.vars.putAll(fr.vars));
+        out.vars.remove("loop");
+        return out;
     }
 
     private void assign(Node target, Object value, Frame f) {
@@ -247,7 +455,7 @@ final class Interpreter implements CallContext {
             }
             return out;
         } else if (n instanceof Node.TupleLit t) {
-            List<Object> out = new ArrayList<>(t.items().size());
+            List<Object> out = new PyTuple();
             for (Node item : t.items()) {
                 out.add(eval(item, f));
             }
@@ -464,7 +672,9 @@ final class Interpreter implements CallContext {
             return c.call(args, kw);
         }
         if (callee instanceof Macro m) {
-            return m.owner().callMacro(m, args, kw);
+            Object[] result = new Object[1];
+            enter(m.owner(), () -> result[0] = m.owner().callMacro(m, args, kw));
+            return result[0];
         }
         throw new TypeError("'" + PyValues.typeName(callee) + "' object is not callable");
     }
@@ -545,9 +755,31 @@ final class Interpreter implements CallContext {
         return jinja.renderText(t, ctx);
     }
 
+    /**
+     * The controller folders lookups search (each with its files/, templates/ or vars/ first): the
+     * render's own, else Ansible's ansible_search_path: the role's folder, then the playbook's.
+     */
     @Override
     public List<Path> searchPath() {
-        return ctx.searchPath();
+        if (!ctx.searchPath().isEmpty()) {
+            return ctx.searchPath();
+        }
+        List<Path> out = new ArrayList<>();
+        for (String v : List.of("role_path", "playbook_dir")) {
+            if (ctx.variables().has(v) && ctx.variables().get(v) instanceof String dir && !dir.isEmpty()) {
+                out.add(Path.of(dir));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String lookupSubdir() {
+        return lookupSubdir;
+    }
+
+    void lookupSubdir(String subdir) {
+        this.lookupSubdir = subdir;
     }
 
     // ---- value access
@@ -556,8 +788,12 @@ final class Interpreter implements CallContext {
         if (target instanceof Undefined) {
             return target;
         }
-        JCallable method = Methods.find(target, attr);
-        if (method != null && !(target instanceof Namespace)) {
+        if (target instanceof PyTuple t && t.field(attr, t) != t) {
+            return t.field(attr, t);
+        }
+        JCallable method = target instanceof Namespace || target instanceof TemplateModule || target instanceof Loop ? null
+                : Methods.find(target, attr);
+        if (method != null) {
             return method;
         }
         if (target instanceof Map<?, ?> m) {

@@ -4,6 +4,7 @@ import dev.jplay.engine.expr.ExpressionError;
 import dev.jplay.engine.expr.lib.Filter;
 import dev.jplay.engine.expr.lib.Library;
 import dev.jplay.engine.expr.lib.ValueTest;
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.value.Undefined;
 
@@ -116,9 +117,9 @@ public final class Jinja {
 
     /** Renders to text, keeping the source's trailing newlines (Jinja2 drops one, Ansible puts them back). */
     public String renderText(JinjaTemplate t, RenderContext ctx) {
-        Interpreter in = new Interpreter(this, ctx, t.source());
+        Interpreter in = new Interpreter(this, ctx, t);
         StringBuilder out = new StringBuilder();
-        in.render(t.body(), new Interpreter.Frame(null), out);
+        in.renderTemplate(new Interpreter.Frame(null), out);
         int want = trailingNewlines(t.source());
         int have = trailingNewlines(out);
         for (int k = have; k < want; k++) {
@@ -136,15 +137,16 @@ public final class Jinja {
             Stmt.Output o = (Stmt.Output) t.body().get(0);
             Interpreter in = new Interpreter(this, ctx, t.source());
             Object v = in.eval(o.expr(), new Interpreter.Frame(null));
-            if (v instanceof Boolean || v instanceof List<?> || v instanceof Map<?, ?>) {
+            if (v instanceof Boolean || v instanceof List<?> && !(v instanceof PyTuple) || v instanceof Map<?, ?>) {
                 PyValues.str(v); // an Undefined inside is an error, as rendering it would be
                 return v;
             }
             String text = in.text(v, o.expr().pos());
+            text = text + "\n".repeat(Math.max(0, trailingNewlines(t.source()) - trailingNewlines(text)));
             if (o.expr() instanceof Node.FilterCall fc && STRING_FILTERS.contains(shortName(fc.name()))) {
                 return text;
             }
-            return convert(text + "\n".repeat(Math.max(0, trailingNewlines(t.source()) - trailingNewlines(text))));
+            return convert(text);
         }
         return convert(renderText(t, ctx));
     }
@@ -156,8 +158,9 @@ public final class Jinja {
     }
 
     /** {@code query(name, *terms)}: a lookup's items, for the with_* loops. */
-    public List<Object> query(String lookup, List<Object> terms, RenderContext ctx) {
+    public List<Object> query(String lookup, List<Object> terms, String subdir, RenderContext ctx) {
         Interpreter in = new Interpreter(this, ctx, "with_" + lookup);
+        in.lookupSubdir(subdir);
         List<Object> args = new java.util.ArrayList<>();
         args.add(lookup);
         args.addAll(terms);

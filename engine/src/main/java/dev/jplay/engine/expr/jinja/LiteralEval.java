@@ -1,6 +1,7 @@
 package dev.jplay.engine.expr.jinja;
 
 import dev.jplay.engine.expr.ExpressionError;
+import dev.jplay.engine.expr.value.PyTuple;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ final class LiteralEval {
             return list(l.items());
         }
         if (n instanceof Node.TupleLit t) {
-            return list(t.items());
+            return new PyTuple(list(t.items()));
         }
         if (n instanceof Node.DictLit d) {
             Map<Object, Object> m = new LinkedHashMap<>();

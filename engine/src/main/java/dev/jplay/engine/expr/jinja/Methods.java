@@ -1,5 +1,6 @@
 package dev.jplay.engine.expr.jinja;
 
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.value.PyValues.TypeError;
 
@@ -364,7 +365,7 @@ final class Methods {
             return switch (name) {
                 case "items" -> {
                     List<Object> out = new ArrayList<>(m.size());
-                    m.forEach((k, v) -> out.add(Arrays.asList(k, v)));
+                    m.forEach((k, v) -> out.add(PyTuple.of(k, v)));
                     yield out;
                 }
                 case "keys" -> new ArrayList<>(m.keySet());

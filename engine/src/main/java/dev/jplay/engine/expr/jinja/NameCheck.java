@@ -51,6 +51,14 @@ final class NameCheck {
             } else if (s instanceof Stmt.With w) {
                 w.values().forEach(this::node);
                 statements(w.body());
+            } else if (s instanceof Stmt.Extends e) {
+                node(e.template());
+            } else if (s instanceof Stmt.Block b) {
+                statements(b.body());
+            } else if (s instanceof Stmt.Import im) {
+                node(im.template());
+            } else if (s instanceof Stmt.FromImport fi) {
+                node(fi.template());
             }
         }
     }

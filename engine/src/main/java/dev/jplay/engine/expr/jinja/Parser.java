@@ -94,8 +94,10 @@ final class Parser {
             case "filter" -> filterStmt(begin);
             case "with" -> withStmt(begin);
             case "raw" -> throw error(name, "'raw' is not closed by 'endraw'");
-            case "extends", "block", "import", "from" ->
-                    throw error(name, "'" + name.text() + "' is not supported in jplay's templates (use include and macros)");
+            case "extends" -> extendsStmt(begin);
+            case "block" -> blockStmt(begin);
+            case "import" -> importStmt(begin);
+            case "from" -> fromStmt(begin);
             default -> throw error(name, "encountered unknown tag '" + name.text() + "'"
                     + (name.text().startsWith("end") || name.text().equals("elif") || name.text().equals("else")
                     ? " (it closes nothing that is open here)" : ""));
@@ -152,8 +154,10 @@ final class Parser {
             next();
             filter = expression(true);
         }
+        boolean recursive = false;
         if (peek().isName("recursive")) {
-            throw error(peek(), "recursive loops are not supported");
+            next();
+            recursive = true;
         }
         blockEnd();
         List<Stmt> body = subparse(Set.of("endfor", "else"));
@@ -166,7 +170,7 @@ final class Parser {
         } else {
             blockEnd();
         }
-        return new Stmt.For(target, iter, filter, body, otherwise, begin.pos());
+        return new Stmt.For(target, iter, filter, body, otherwise, recursive, begin.pos());
     }
 
     private Stmt setStmt(Token begin) {
@@ -255,6 +259,99 @@ final class Parser {
         }
         blockEnd();
         return new Stmt.Include(template, ignoreMissing, withContext, begin.pos());
+    }
+
+    private Stmt extendsStmt(Token begin) {
+        Node template = expression(true);
+        blockEnd();
+        return new Stmt.Extends(template, begin.pos());
+    }
+
+    private Stmt blockStmt(Token begin) {
+        Token name = expect(Kind.NAME, "the block's name");
+        boolean scoped = false;
+        boolean required = false;
+        while (peek().isName("scoped") || peek().isName("required")) {
+            if (next().text().equals("scoped")) {
+                scoped = true;
+            } else {
+                required = true;
+            }
+        }
+        if (peek().isOp("-")) {
+            throw error(peek(), "use an underscore instead of '-' in block names");
+        }
+        blockEnd();
+        List<Stmt> body = subparse(Set.of("endblock"));
+        if (required && body.stream().anyMatch(st -> !(st instanceof Stmt.Text t && t.text().isBlank()))) {
+            throw error(name, "Required blocks can only contain comments or whitespace");
+        }
+        expect(Kind.BLOCK_BEGIN, "'endblock'");
+        next();
+        if (peek().is(Kind.NAME)) {
+            Token end = next();
+            if (!end.text().equals(name.text())) {
+                throw error(end, "'" + name.text() + "' was closed by 'endblock " + end.text() + "'");
+            }
+        }
+        blockEnd();
+        return new Stmt.Block(name.text(), body, scoped, required, begin.pos());
+    }
+
+    private Stmt importStmt(Token begin) {
+        Node template = expression(true);
+        if (!next().isName("as")) {
+            throw error(tokens.get(i - 1), "expected 'as' and a name after the imported template");
+        }
+        Token alias = expect(Kind.NAME, "a name for the imported template");
+        boolean withContext = context(false);
+        blockEnd();
+        return new Stmt.Import(template, alias.text(), withContext, begin.pos());
+    }
+
+    private Stmt fromStmt(Token begin) {
+        Node template = expression(true);
+        if (!next().isName("import")) {
+            throw error(tokens.get(i - 1), "expected 'import' after the template's name");
+        }
+        List<String> names = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        while (true) {
+            if ((peek().isName("with") || peek().isName("without")) && tokens.get(i + 1).isName("context")) {
+                break;
+            }
+            Token n = expect(Kind.NAME, "a name to import");
+            if (n.text().startsWith("_")) {
+                throw error(n, "names starting with an underline can not be imported");
+            }
+            names.add(n.text());
+            if (peek().isName("as")) {
+                next();
+                aliases.add(expect(Kind.NAME, "a name after 'as'").text());
+            } else {
+                aliases.add(n.text());
+            }
+            if (!peek().isOp(",")) {
+                break;
+            }
+            next();
+        }
+        if (names.isEmpty()) {
+            throw error(peek(), "expected a name to import");
+        }
+        boolean withContext = context(false);
+        blockEnd();
+        return new Stmt.FromImport(template, names, aliases, withContext, begin.pos());
+    }
+
+    /** An optional {@code with context} / {@code without context}. */
+    private boolean context(boolean dflt) {
+        if ((peek().isName("with") || peek().isName("without")) && tokens.get(i + 1).isName("context")) {
+            boolean with = next().text().equals("with");
+            next();
+            return with;
+        }
+        return dflt;
     }
 
     private Stmt filterStmt(Token begin) {

@@ -15,7 +15,7 @@ sealed interface Stmt {
     record If(List<Node> tests, List<List<Stmt>> bodies, List<Stmt> otherwise, int pos) implements Stmt {
     }
 
-    record For(Node target, Node iter, Node filter, List<Stmt> body, List<Stmt> otherwise, int pos) implements Stmt {
+    record For(Node target, Node iter, Node filter, List<Stmt> body, List<Stmt> otherwise, boolean recursive, int pos) implements Stmt {
     }
 
     record Set(Node target, Node value, int pos) implements Stmt {
@@ -38,5 +38,20 @@ sealed interface Stmt {
     }
 
     record With(List<Node> targets, List<Node> values, List<Stmt> body, int pos) implements Stmt {
+    }
+
+    /** {@code {% extends 'base.j2' %}}: the rest of this template only defines blocks for the parent. */
+    record Extends(Node template, int pos) implements Stmt {
+    }
+
+    record Block(String name, List<Stmt> body, boolean scoped, boolean required, int pos) implements Stmt {
+    }
+
+    /** {@code {% import 'x' as m %}}: the template's top-level macros and variables as one value. */
+    record Import(Node template, String alias, boolean withContext, int pos) implements Stmt {
+    }
+
+    /** {@code {% from 'x' import a, b as c %}}. */
+    record FromImport(Node template, List<String> names, List<String> aliases, boolean withContext, int pos) implements Stmt {
     }
 }

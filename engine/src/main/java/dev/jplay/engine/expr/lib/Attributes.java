@@ -1,5 +1,6 @@
 package dev.jplay.engine.expr.lib;
 
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.Undefined;
 
 import java.util.List;
@@ -32,6 +33,12 @@ final class Attributes {
     }
 
     private static Object step(Object cur, String part, String path) {
+        if (cur instanceof PyTuple t) {
+            Object v = t.field(part, t);
+            if (v != t) {
+                return v;
+            }
+        }
         if (cur instanceof Map<?, ?> m) {
             if (m.containsKey(part)) {
                 return m.get(part);

@@ -27,4 +27,9 @@ public interface CallContext {
 
     /** Folders to search, in order, for a relative controller path (role files/templates, playbook dir): for lookups and file tests. */
     List<Path> searchPath();
+
+    /** The folder beside each search path entry that relative names are looked for in first: files, or templates/vars for a with_* loop of those tasks. */
+    default String lookupSubdir() {
+        return "files";
+    }
 }

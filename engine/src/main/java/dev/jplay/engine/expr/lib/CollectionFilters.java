@@ -1,5 +1,6 @@
 package dev.jplay.engine.expr.lib;
 
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.value.Undefined;
 
@@ -43,7 +44,7 @@ final class CollectionFilters {
                 throw new PyValues.TypeError("Can only get item pairs from a mapping.");
             }
             List<Object> out = new ArrayList<>();
-            m.forEach((k, x) -> out.add(new ArrayList<>(java.util.Arrays.asList(k, x))));
+            m.forEach((k, x) -> out.add(PyTuple.of(k, x)));
             return out;
         });
         b.filter("pprint", (v, a, c) -> PyValues.repr(v));
@@ -210,7 +211,7 @@ final class CollectionFilters {
         }
         List<Object[]> keyed = new ArrayList<>();
         for (Map.Entry<String, Object> e : m.entrySet()) {
-            List<Object> pair = new ArrayList<>();
+            List<Object> pair = new PyTuple();
             pair.add(e.getKey());
             pair.add(e.getValue());
             keyed.add(new Object[]{Keys.fold(pair.get(pos), caseSensitive), pair});
@@ -251,10 +252,7 @@ final class CollectionFilters {
                     grouper = dflt;
                 }
             }
-            List<Object> pair = new ArrayList<>();
-            pair.add(grouper);
-            pair.add(members.get(i));
-            out.add(pair);
+            out.add(PyTuple.named(List.of("grouper", "list"), grouper, members.get(i)));
         }
         return out;
     }

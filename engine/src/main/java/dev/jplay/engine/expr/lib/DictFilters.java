@@ -1,5 +1,6 @@
 package dev.jplay.engine.expr.lib;
 
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 import dev.jplay.engine.expr.value.Undefined;
 
@@ -222,7 +223,7 @@ final class DictFilters {
                 throw new FilterError("the key " + PyValues.repr(path.get(path.size() - 1)) + " should point to a list, got " + PyValues.repr(values));
             }
             for (Object x : vl) {
-                out.add(new ArrayList<>(java.util.Arrays.asList(element, x)));
+                out.add(PyTuple.of(element, x));
             }
         }
         return out;

@@ -99,7 +99,7 @@ final class FileLookups {
         List<String> candidates = new ArrayList<>();
         boolean skip = collect(terms, a.named(), candidates);
         for (String c : candidates) {
-            Optional<Path> p = ControllerFiles.find(ctx, "files", c);
+            Optional<Path> p = ControllerFiles.find(ctx, ctx.lookupSubdir(), c);
             if (p.isPresent()) {
                 return new ArrayList<>(List.of(p.get().toString()));
             }

@@ -1,5 +1,6 @@
 package dev.jplay.engine.expr.lib;
 
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 
 import java.security.SecureRandom;
@@ -38,7 +39,7 @@ final class ListLookups {
             List<Object> items = flatten(terms);
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                out.add(new ArrayList<>(Arrays.asList((long) i, items.get(i))));
+                out.add(PyTuple.of((long) i, items.get(i)));
             }
             return out;
         });
@@ -164,7 +165,7 @@ final class ListLookups {
                 }
             }
             for (Object x : sublist) {
-                out.add(new ArrayList<>(Arrays.asList(copy, x)));
+                out.add(PyTuple.of(copy, x));
             }
         }
         return out;

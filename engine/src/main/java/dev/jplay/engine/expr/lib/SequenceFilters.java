@@ -1,5 +1,6 @@
 package dev.jplay.engine.expr.lib;
 
+import dev.jplay.engine.expr.value.PyTuple;
 import dev.jplay.engine.expr.value.PyValues;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class SequenceFilters {
                 List<Object> next = new ArrayList<>();
                 for (Object prefix : out) {
                     for (Object x : pool) {
-                        List<Object> t = new ArrayList<>((List<?>) prefix);
+                        List<Object> t = new PyTuple((List<?>) prefix);
                         t.add(x);
                         next.add(t);
                     }
@@ -93,7 +94,7 @@ final class SequenceFilters {
         int n = longest ? lists.stream().mapToInt(List::size).max().orElse(0) : lists.stream().mapToInt(List::size).min().orElse(0);
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            List<Object> t = new ArrayList<>();
+            List<Object> t = new PyTuple();
             for (List<Object> l : lists) {
                 t.add(i < l.size() ? l.get(i) : fill);
             }
@@ -104,7 +105,7 @@ final class SequenceFilters {
 
     private static void permute(List<Object> pool, int r, List<Object> cur, boolean[] used, List<Object> out) {
         if (cur.size() == r) {
-            out.add(new ArrayList<>(cur));
+            out.add(new PyTuple(cur));
             return;
         }
         for (int i = 0; i < pool.size(); i++) {
@@ -120,7 +121,7 @@ final class SequenceFilters {
 
     private static void combine(List<Object> pool, int r, int from, List<Object> cur, List<Object> out) {
         if (cur.size() == r) {
-            out.add(new ArrayList<>(cur));
+            out.add(new PyTuple(cur));
             return;
         }
         for (int i = from; i < pool.size(); i++) {

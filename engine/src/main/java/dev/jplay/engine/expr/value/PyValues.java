@@ -87,6 +87,15 @@ public final class PyValues {
                 }
             }
             sb.append('}');
+        } else if (v instanceof PyTuple t) {
+            sb.append('(');
+            for (int i = 0; i < t.size(); i++) {
+                appendRepr(sb, t.get(i));
+                if (i < t.size() - 1 || t.size() == 1) {
+                    sb.append(i < t.size() - 1 ? ", " : ",");
+                }
+            }
+            sb.append(')');
         } else if (v instanceof Collection<?> c) {
             sb.append('[');
             Iterator<?> it = c.iterator();
@@ -104,7 +113,7 @@ public final class PyValues {
         }
     }
 
-    /** Python's float repr: 1.0, 0.5, 1e+20, inf, nan. */
+    /** Python's float repr: the shortest digits that read back, in exponent form below 1e-4 and from 1e16 (1.0, 1e+20, 1e-05). */
     public static String floatRepr(double d) {
         if (Double.isNaN(d)) {
             return "nan";
@@ -112,20 +121,19 @@ public final class PyValues {
         if (Double.isInfinite(d)) {
             return d > 0 ? "inf" : "-inf";
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return String.format("%.1f", d);
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
         }
-        String s = Double.toString(d);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
+        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int exp = digits.length() - 1 - bd.scale();
+        String sign = d < 0 ? "-" : "";
+        if (exp >= -5 + 1 && exp < 16) {
+            String plain = bd.toPlainString();
+            return sign + (plain.contains(".") ? plain : plain + ".0");
         }
-        String mant = s.substring(0, e);
-        if (mant.endsWith(".0")) {
-            mant = mant.substring(0, mant.length() - 2);
-        }
-        int exp = Integer.parseInt(s.substring(e + 1));
-        return mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+        String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
     }
 
     /** Python's string repr: single quotes unless the text holds a ' and no ". */
@@ -162,7 +170,7 @@ public final class PyValues {
             return false;
         }
         if (a instanceof List<?> la && b instanceof List<?> lb) {
-            if (la.size() != lb.size()) {
+            if (la.size() != lb.size() || (a instanceof PyTuple) != (b instanceof PyTuple)) {
                 return false;
             }
             for (int i = 0; i < la.size(); i++) {
@@ -252,6 +260,9 @@ public final class PyValues {
         }
         if (v instanceof CharSequence) {
             return "str";
+        }
+        if (v instanceof PyTuple) {
+            return "tuple";
         }
         if (v instanceof List<?>) {
             return "list";
