@@ -169,7 +169,7 @@ public final class ModprobeModule implements Module {
                 + "if [ -r \"$jp_b\" ] && grep -Eq \"/($jp_n|$jp_p)\\.ko(\\.[a-z]+)?$\" \"$jp_b\"; then echo builtin=yes; fi; "
                 + "for jp_f in " + LOAD_DIR + "/*.conf " + OPTIONS_DIR + "/*.conf; do [ -f \"$jp_f\" ] || continue; "
                 + "grep -Eq \"(^|[[:space:]])($jp_n|$jp_p)([[:space:]]|$)\" \"$jp_f\" || continue; "
-                + "printf '" + FILE + "%s\\n' \"$jp_f\"; cat -- \"$jp_f\" | sed 's/^/|/'; done";
+                + "printf '%s%s\\n' '" + FILE + "' \"$jp_f\"; cat -- \"$jp_f\" | sed 's/^/|/'; done";
         ExecResult r = ctx.exec(script);
         if (!r.ok()) {
             throw new ModuleFailure("probing kernel module " + name + " failed (rc " + r.exitCode() + "): " + r.errTrimmed());
