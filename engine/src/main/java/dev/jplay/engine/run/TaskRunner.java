@@ -142,7 +142,7 @@ final class TaskRunner {
             reg.put(it.loopVar(), item);
             reg.put("ansible_loop_var", it.loopVar());
             registered.add(reg);
-            applyFacts(host, r);
+            applyFacts(task, host, r);
             if (!r.facts().isEmpty() && !r.failed()) {
                 // as Ansible's loop: the next item already sees the facts this one set (set_fact accumulating a list)
                 scope = scope.withData(r.facts());
@@ -240,7 +240,7 @@ final class TaskRunner {
         // a module may repeat a secret option's value (or the become password) in its message or values
         result = mask.apply(result);
         result = applyConditions(task, scope, result);
-        applyFacts(host, result);
+        applyFacts(task, host, result);
         boolean ignored = result.failed() && settings != null && settings.ignoreErrors();
         TaskStatus status = result.failed() ? TaskStatus.FAILED : result.skipped() ? TaskStatus.SKIPPED
                 : result.changed() ? TaskStatus.CHANGED : TaskStatus.OK;
@@ -289,10 +289,18 @@ final class TaskRunner {
         return result;
     }
 
-    private void applyFacts(HostState host, ModuleResult r) {
+    /**
+     * A module's facts become variables and, as in Ansible, host facts under {@code ansible_facts}
+     * (getent_*, services, packages...); set_fact's stay plain variables, as Ansible's do.
+     */
+    private void applyFacts(TaskNode.Task task, HostState host, ModuleResult r) {
         if (!r.facts().isEmpty() && !r.failed()) {
+            boolean hostFacts = modules.find(task.module()).map(m -> !m.spec().name().equals("set_fact")).orElse(false);
             synchronized (host) {
                 host.runtimeVars.putAll(DataValue.all(r.facts()));
+                if (hostFacts) {
+                    host.facts.putAll(r.facts());
+                }
             }
         }
     }

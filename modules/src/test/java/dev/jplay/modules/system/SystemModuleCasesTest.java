@@ -39,8 +39,8 @@ class SystemModuleCasesTest {
 
     private static final Map<String, Module> MODULES = Stream.of(new SystemdModule(), new LingerModule(), new PackageModule(),
             new DnfModule(), new AptModule(), new UserModule(), new GroupModule(), new FirewalldModule(), new RhsmModule(),
-            new ServiceModule(), new SysctlModule(), new MountModule(), new GetentModule(), new HostnameModule(), new IptablesModule(), new TimezoneModule(), new YumRepositoryModule(), new AptRepositoryModule()).collect(Collectors.toMap(m -> m.spec().name(), m -> m));
-    private static final List<String> FILES = List.of("systemd", "linger", "package", "user", "group", "firewalld", "rhsm", "service", "sysctl", "mount", "getent", "hostname", "iptables", "timezone", "yum_repository", "apt_repository");
+            new ServiceModule(), new SysctlModule(), new MountModule(), new GetentModule(), new HostnameModule(), new IptablesModule(), new TimezoneModule(), new YumRepositoryModule(), new AptRepositoryModule(), new ServiceFactsModule(), new PackageFactsModule(), new DebconfModule(), new SebooleanModule(), new ModprobeModule()).collect(Collectors.toMap(m -> m.spec().name(), m -> m));
+    private static final List<String> FILES = List.of("systemd", "linger", "package", "user", "group", "firewalld", "rhsm", "service", "sysctl", "mount", "getent", "hostname", "iptables", "timezone", "yum_repository", "apt_repository", "service_facts", "package_facts", "debconf", "seboolean", "modprobe");
     private static final Set<String> ENABLED_RC0 = Set.of("enabled", "enabled-runtime", "static", "indirect", "generated",
             "transient", "alias");
 
