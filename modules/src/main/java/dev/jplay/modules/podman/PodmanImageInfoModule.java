@@ -27,7 +27,6 @@ public final class PodmanImageInfoModule implements Module {
                 .describe("Return podman image inspect for the named images (those that exist), or for all local images.")
                 .option(OptionSpec.of("name", OptionType.LIST, "image names or IDs; none: every local image"))
                 .option(PodmanCommand.executableOption())
-                .returns("images", "list", "always", "podman image inspect of each image found (Id, RepoTags, Digest, Config...)")
                 .build();
     }
 

@@ -53,17 +53,6 @@ public final class PodmanQuadletModule implements Module {
                         + "the files without podman").defaultValue("podman"))
                 .notImplemented("a containers.podman.podman_quadlet option", CollectionOptions.QUADLET)
                 .requiredOneOf("src", "name")
-                .examples("""
-                        - name: Install the web container's Quadlet file
-                          containers.podman.podman_quadlet:
-                            src: /srv/quadlets/web.container
-                        - name: Remove it
-                          containers.podman.podman_quadlet:
-                            state: absent
-                            name: web.container
-                        """)
-                .returns("quadlets", "list", "always", "the Quadlet files installed or removed by this task (paths)")
-                .returns("quadlet_dir", "str", "always", "the quadlet folder used")
                 .build();
     }
 
