@@ -90,7 +90,7 @@ public final class PodmanQuadletModule implements Module {
             // each entry: "F rc path" (rc of cmp with the installed copy: 0 same, else differs/missing) or "D path"
             s.append(ScriptSections.capture("entries", "__jp_one() { n=$(basename -- \"$1\"); cmp -s -- \"$1\" \"$__jp_qd/$n\"; "
                     + "printf 'F %s %s\\n' \"$?\" \"$1\"; }; " + entryLoop(src, true)
-                    + String.join("", a.stringList("files").stream().map(f -> entryLoop(f, false)).toList()), false));
+                    + String.join("", a.stringList("files").stream().map(f -> entryLoop(f, false)).toList()) + "true", false));
         } else {
             List<String> names = a.stringList("name");
             if (names.isEmpty()) {
