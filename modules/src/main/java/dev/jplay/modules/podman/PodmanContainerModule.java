@@ -63,6 +63,9 @@ public final class PodmanContainerModule implements Module {
             if (want.image() == null) {
                 throw new ModuleFailure("state quadlet needs image (the image the container runs)");
             }
+            if (!a.map(GeneratedUnits.OPTION).isEmpty()) {
+                throw new ModuleFailure("generate_systemd and state quadlet are two ways to the same unit: give one");
+            }
             return QuadletState.apply(ctx, "container", name, quadlet(name, want, a.stringList("quadlet_options")));
         }
 

@@ -24,7 +24,9 @@ import java.util.Map;
  * when its content differs once comments are ignored, mode 0640 for a new file. Like the collection, it
  * neither reloads systemd nor starts anything (podman_quadlet, or the systemd module, does that).
  *
- * <p>Each value lands on one line: control characters are refused. {@code quadlet_options} are raw lines
+ * <p>Each value lands on one line: control characters are refused. Free text (Environment=, Label=, Exec=)
+ * is quoted for systemd with {@code %} doubled; names and paths (Image=, Volume=, PublishPort=...) are
+ * written as given, so systemd specifiers such as {@code %h} work there as with the collection. {@code quadlet_options} are raw lines
  * for the main section; an item starting with {@code [} is a whole section and may span lines.
  */
 final class QuadletState {
