@@ -34,6 +34,10 @@ class PodmanQuadletSideBySideTest {
                     label: {app: web}
                     network: [appnet.network]
                     volume: ["/srv:/srv:ro"]
+                    user: "1000:1000"
+                    workdir: /srv
+                    entrypoint: /bin/sh
+                    env_file: [/etc/web.env]
                     command: ["/bin/sh", "/start.sh"]
                     quadlet_options: ["AutoUpdate=registry", "[Install]\\nWantedBy=default.target"]
                 - containers.podman.podman_network:

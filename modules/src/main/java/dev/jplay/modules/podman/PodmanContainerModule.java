@@ -134,6 +134,10 @@ public final class PodmanContainerModule implements Module {
         if (c.command() != null && !c.command().isEmpty()) {
             e.add(new QuadletState.Entry("Exec", String.join(" ", c.command().stream().map(QuadletFile::word).toList())));
         }
+        if (c.user() != null && c.user().contains(":")) {
+            // Quadlet has User= and Group=: user:group goes to both, as the collection writes it
+            e.add(new QuadletState.Entry("Group", c.user().substring(c.user().indexOf(':') + 1)));
+        }
         e.add(new QuadletState.Entry("Image", c.image()));
         c.labels().forEach((k, v) -> e.add(new QuadletState.Entry("Label", QuadletFile.word(k + "=" + v))));
         c.networks().forEach(n -> e.add(new QuadletState.Entry("Network", n)));
@@ -142,7 +146,7 @@ public final class PodmanContainerModule implements Module {
         }
         c.publish().forEach(p -> e.add(new QuadletState.Entry("PublishPort", p)));
         if (c.user() != null) {
-            e.add(new QuadletState.Entry("User", c.user()));
+            e.add(new QuadletState.Entry("User", c.user().contains(":") ? c.user().substring(0, c.user().indexOf(':')) : c.user()));
         }
         c.volumes().forEach(v -> e.add(new QuadletState.Entry("Volume", v)));
         if (c.workdir() != null) {
