@@ -104,6 +104,20 @@ class BadInputE2ETest {
     }
 
     @Test
+    void aContainersPodmanOptionJplayLacksIsRefusedByName() {
+        Path pb = ws.write("site.yml", MARKER_TASK + """
+                    - name: hardened web
+                      containers.podman.podman_container:
+                        name: web
+                        image: localhost/web:v1
+                        cap_drop: [ALL]
+                """);
+        String msg = refused(pb);
+        assertTrue(msg.contains(at("site.yml", 10) + ":9: task 'hardened web': option 'cap_drop' of module 'podman_container' is not "
+                + "implemented by jplay"), msg);
+    }
+
+    @Test
     void wrongOptionType() {
         Path pb = ws.write("site.yml", MARKER_TASK + """
                     - name: bad type

@@ -42,4 +42,10 @@ class ModuleDocsE2ETest {
         r.printed("\nEXAMPLES:\n\n- name: Show the kernel\n  command: uname -r\n")
                 .printed("\nRETURN VALUES:\n- changed\n").printed("- rc\n        The exit status.\n        returned: always\n        type: int\n");
     }
+
+    @Test
+    void docListsTheCollectionOptionsJplayRefuses() {
+        RunResult r = Jplay.run("doc", "containers.podman.podman_network").exits(0);
+        r.printed("> PODMAN_NETWORK").printed("\nNOT IMPLEMENTED (refused at load): dns, interface_name, ip_range, ipam_driver, ipv6, ");
+    }
 }

@@ -79,6 +79,10 @@ public final class DocCommand implements Callable<Integer> {
             }
             out.println(meta);
         }
+        if (!s.notImplemented().isEmpty()) {
+            out.println();
+            out.println("NOT IMPLEMENTED (refused at load): " + String.join(", ", s.notImplemented().keySet()));
+        }
         out.println();
         out.println("CHECK MODE: " + (s.checkMode() ? "supported" : "not supported (the task is skipped in check mode)"));
         if (!s.examples().isEmpty()) {

@@ -33,6 +33,12 @@ public final class ArgsBinder {
                 byName.put(e.getKey(), e.getValue());
                 continue;
             }
+            if (opt.isEmpty() && spec.notImplemented().containsKey(e.getKey())) {
+                String note = spec.notImplemented().get(e.getKey());
+                problems.add(new Problem(e.getKey(), "option '" + e.getKey() + "' of module '" + spec.name() + "' is not implemented by "
+                        + "jplay" + (note.isEmpty() ? "" : " (" + note + ")") + "; remove it or do that step another way"));
+                continue;
+            }
             if (opt.isEmpty()) {
                 List<String> known = new ArrayList<>(spec.options().keySet());
                 known.remove(ModuleSpec.RAW_PARAMS);

@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param examples           tasks showing the module in use, as YAML (a list of tasks), for {@code jplay doc}'s
  *                           EXAMPLES; "" when there are none
  * @param returns            the values it returns, for {@code jplay doc}'s RETURN VALUES
+ * @param notImplemented     options the module's Ansible counterpart takes and jplay does not, each with a note: refused at
+ *                           load with a message saying so (never silently ignored)
  */
 public record ModuleSpec(String name, List<String> aliases, String description, boolean freeForm, boolean checkMode,
                          Map<String, OptionSpec> options, List<List<String>> mutuallyExclusive,
-                         List<List<String>> requiredOneOf, boolean anyOptions, String examples, List<ReturnValue> returns) {
+                         List<List<String>> requiredOneOf, boolean anyOptions, String examples, List<ReturnValue> returns,
+                         Map<String, String> notImplemented) {
 
     public static final String RAW_PARAMS = "_raw_params";
 
@@ -35,6 +38,15 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         requiredOneOf = List.copyOf(requiredOneOf);
         examples = examples == null ? "" : examples;
         returns = returns == null ? List.of() : List.copyOf(returns);
+        notImplemented = notImplemented == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notImplemented));
+    }
+
+    /** A spec without not-implemented options. */
+    public ModuleSpec(String name, List<String> aliases, String description, boolean freeForm, boolean checkMode,
+                      Map<String, OptionSpec> options, List<List<String>> mutuallyExclusive, List<List<String>> requiredOneOf,
+                      boolean anyOptions, String examples, List<ReturnValue> returns) {
+        this(name, aliases, description, freeForm, checkMode, options, mutuallyExclusive, requiredOneOf, anyOptions, examples, returns,
+                Map.of());
     }
 
     /** A spec without examples and return values (the form before they existed). */
@@ -47,7 +59,7 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
     /** This spec with examples and return values (e.g. read from the module jar's docs resource). */
     public ModuleSpec withDocs(String examples, List<ReturnValue> returns) {
         return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, mutuallyExclusive, requiredOneOf, anyOptions,
-                examples, returns);
+                examples, returns, notImplemented);
     }
 
     /** A spec that takes only the options it declares. */
@@ -82,6 +94,7 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         private final List<List<String>> oneOf = new ArrayList<>();
         private String examples = "";
         private final List<ReturnValue> returns = new ArrayList<>();
+        private final Map<String, String> notImplemented = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -140,8 +153,20 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
             return this;
         }
 
+        /**
+         * Options (and their aliases) the Ansible module of this name takes that jplay does not implement: a task that
+         * sets one is refused at load, naming it, with {@code note} (e.g. where the option comes from, or what to use).
+         */
+        public Builder notImplemented(String note, String... names) {
+            for (String n : names) {
+                notImplemented.put(n, note);
+            }
+            return this;
+        }
+
         public ModuleSpec build() {
-            return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, exclusive, oneOf, anyOptions, examples, returns);
+            return new ModuleSpec(name, aliases, description, freeForm, checkMode, options, exclusive, oneOf, anyOptions, examples, returns,
+                    notImplemented);
         }
     }
 }

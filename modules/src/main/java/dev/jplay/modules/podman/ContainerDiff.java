@@ -100,7 +100,27 @@ public final class ContainerDiff {
         if (want.workdir() != null && !PodmanJson.string(inspect, "Config", "WorkingDir").equals(want.workdir())) {
             d.add(new Difference("workdir", PodmanJson.string(inspect, "Config", "WorkingDir"), want.workdir()));
         }
+        CreateCommand created = CreateCommand.of(inspect);
+        if (!want.networks().isEmpty()) {
+            List<String> actual = created.values("--network", "--net");
+            if (!sortedLower(actual).equals(sortedLower(want.networks()))) {
+                d.add(new Difference("network", actual.toString(), want.networks().toString()));
+            }
+        }
+        if (want.pod() != null && !want.pod().equals(created.last("--pod"))) {
+            d.add(new Difference("pod", String.valueOf(created.last("--pod")), want.pod()));
+        }
+        if (want.entrypoint() != null && !want.entrypoint().equals(created.last("--entrypoint"))) {
+            d.add(new Difference("entrypoint", String.valueOf(created.last("--entrypoint")), want.entrypoint()));
+        }
+        if (!want.envFiles().isEmpty() && !created.values("--env-file").equals(want.envFiles())) {
+            d.add(new Difference("env_file", created.values("--env-file").toString(), want.envFiles().toString()));
+        }
         return d;
+    }
+
+    private static List<String> sortedLower(List<String> l) {
+        return l.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).sorted().toList();
     }
 
     /** Differences as a before/after pair of texts for diff mode. */

@@ -17,14 +17,23 @@ import java.util.Map;
  * podman_unit (the container a unit runs).
  */
 public record ContainerSpec(String image, List<String> command, Map<String, String> env, Map<String, String> labels,
-                            List<String> publish, List<String> volumes, String restartPolicy, String user, String workdir) {
+                            List<String> publish, List<String> volumes, String restartPolicy, String user, String workdir,
+                            List<String> networks, String pod, String entrypoint, List<String> envFiles) {
 
     public ContainerSpec {
+        networks = networks == null ? List.of() : List.copyOf(networks);
+        envFiles = envFiles == null ? List.of() : List.copyOf(envFiles);
         command = command == null ? null : List.copyOf(command);
         env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         publish = publish == null ? List.of() : List.copyOf(publish);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
+    }
+
+    /** A container without network, pod, entrypoint or env files. */
+    public ContainerSpec(String image, List<String> command, Map<String, String> env, Map<String, String> labels,
+                         List<String> publish, List<String> volumes, String restartPolicy, String user, String workdir) {
+        this(image, command, env, labels, publish, volumes, restartPolicy, user, workdir, null, null, null, null);
     }
 
     /** The options both container modules take (the container's own settings), with Ansible's names and aliases. */
@@ -35,7 +44,7 @@ public record ContainerSpec(String image, List<String> command, Map<String, Stri
                 OptionSpec.of("env", OptionType.DICT, "environment variables in the container"),
                 OptionSpec.of("label", OptionType.DICT, "labels of the container").aliases("labels"),
                 OptionSpec.of("publish", OptionType.LIST, "published ports, [ip:][hostPort:]containerPort[/proto], e.g. 127.0.0.1:8080:80")
-                        .aliases("ports", "published_ports"),
+                        .aliases("ports", "published", "published_ports"),
                 OptionSpec.of("volume", OptionType.LIST, "volumes, src:dest[:options]; bind mounts with absolute paths").aliases("volumes"));
     }
 
@@ -44,13 +53,21 @@ public record ContainerSpec(String image, List<String> command, Map<String, Stri
         return List.of(
                 OptionSpec.of("restart_policy", OptionType.STR, "podman's restart policy (no, on-failure[:N], always, unless-stopped)"),
                 OptionSpec.of("user", OptionType.STR, "user (and group) the container's process runs as"),
-                OptionSpec.of("workdir", OptionType.STR, "working directory in the container").aliases("working_dir"));
+                OptionSpec.of("workdir", OptionType.STR, "working directory in the container").aliases("working_dir"),
+                OptionSpec.of("network", OptionType.LIST, "networks to join (podman --network: a network name, bridge, host, "
+                        + "none, slirp4netns, pasta, container:ID, ns:PATH); compared with what the container was created with")
+                        .aliases("net", "network_mode"),
+                OptionSpec.of("pod", OptionType.STR, "pod to run the container in (podman --pod; new:NAME creates one)"),
+                OptionSpec.of("entrypoint", OptionType.STR, "overrides the image's ENTRYPOINT (podman --entrypoint)"),
+                OptionSpec.of("env_file", OptionType.LIST, "files on the host with KEY=value lines (podman --env-file); compared "
+                        + "by path, as the podman collection does: edit a file's content and set recreate").aliases("env_files"));
     }
 
     /** Everything podman_container takes. */
     public static ContainerSpec from(ModuleArgs a) throws ModuleFailure {
         return new ContainerSpec(a.string("image"), commandOf(a.raw("command")), stringMap(a.map("env")), stringMap(a.map("label")),
-                a.stringList("publish"), a.stringList("volume"), a.string("restart_policy"), a.string("user"), a.string("workdir"));
+                a.stringList("publish"), a.stringList("volume"), a.string("restart_policy"), a.string("user"), a.string("workdir"),
+                a.stringList("network"), a.string("pod"), a.string("entrypoint"), a.stringList("env_file"));
     }
 
     /** Only {@link #options()}: the container a systemd unit runs (restarts are systemd's job there). */
@@ -62,7 +79,8 @@ public record ContainerSpec(String image, List<String> command, Map<String, Stri
     public ContainerSpec withLabel(String key, String value) {
         Map<String, String> l = new LinkedHashMap<>(labels);
         l.put(key, value);
-        return new ContainerSpec(image, command, env, l, publish, volumes, restartPolicy, user, workdir);
+        return new ContainerSpec(image, command, env, l, publish, volumes, restartPolicy, user, workdir, networks, pod, entrypoint,
+                envFiles);
     }
 
     /** Arguments for {@code podman create} after {@code create}, ending with the image and command. */
@@ -97,6 +115,22 @@ public record ContainerSpec(String image, List<String> command, Map<String, Stri
         if (workdir != null) {
             a.add("--workdir");
             a.add(workdir);
+        }
+        for (String n : networks) {
+            a.add("--network");
+            a.add(n);
+        }
+        if (pod != null) {
+            a.add("--pod");
+            a.add(pod);
+        }
+        if (entrypoint != null) {
+            a.add("--entrypoint");
+            a.add(entrypoint);
+        }
+        for (String f : envFiles) {
+            a.add("--env-file");
+            a.add(f);
         }
         a.add(image);
         if (command != null) {

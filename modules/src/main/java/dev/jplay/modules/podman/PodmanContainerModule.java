@@ -29,10 +29,12 @@ public final class PodmanContainerModule implements Module {
                         + "sets differs from the container's.")
                 .option(OptionSpec.of("name", OptionType.STR, "container name").asRequired())
                 .option(OptionSpec.of("state", OptionType.STR, "started (created and running), present (same as started, as in "
-                        + "the podman collection), stopped (created, not running), created (exists; running or not), absent")
-                        .defaultValue("started").choices("started", "present", "stopped", "created", "absent"));
+                        + "the podman collection), stopped (created, not running), created (exists; running or not), absent, "
+                        + "quadlet (write a Quadlet .container file for the container, nothing else)")
+                        .defaultValue("started").choices("started", "present", "stopped", "created", "absent", "quadlet"));
         ContainerSpec.options().forEach(b::option);
         ContainerSpec.runtimeOptions().forEach(b::option);
+        QuadletState.options().forEach(b::option);
         return b.option(OptionSpec.of("recreate", OptionType.BOOL, "remove and create the container even when nothing differs")
                         .defaultValue(false))
                 .option(OptionSpec.of("force_restart", OptionType.BOOL, "restart a running container (state started)")
@@ -40,7 +42,9 @@ public final class PodmanContainerModule implements Module {
                 .option(OptionSpec.of("image_strict", OptionType.BOOL, "also recreate when the image name differs while the image "
                         + "is the same (e.g. :v1 and :prod pointing at one image); by default only the image ID counts")
                         .defaultValue(false))
+                .option(GeneratedUnits.option())
                 .option(PodmanCommand.executableOption())
+                .notImplemented("a containers.podman.podman_container option", CollectionOptions.CONTAINER)
                 .build();
     }
 
@@ -48,12 +52,21 @@ public final class PodmanContainerModule implements Module {
     public ModuleResult run(ModuleContext ctx) throws ModuleFailure {
         ModuleArgs a = ctx.args();
         PodmanCommand podman = PodmanCommand.from(a);
-        PodmanOperands.check(a, "name", "image", PodmanCommand.EXECUTABLE);
+        PodmanOperands.check(a, "name", "image", "pod", "network", PodmanCommand.EXECUTABLE);
         String name = a.requireString("name");
         String state = a.optString("state").orElse("started");
         ContainerSpec want = ContainerSpec.from(a);
         if (!want.publish().isEmpty()) {
             PortMapping.parseAll(want.publish());
+        }
+        if (state.equals("quadlet")) {
+            if (want.image() == null) {
+                throw new ModuleFailure("state quadlet needs image (the image the container runs)");
+            }
+            if (!a.map(GeneratedUnits.OPTION).isEmpty()) {
+                throw new ModuleFailure("generate_systemd and state quadlet are two ways to the same unit: give one");
+            }
+            return QuadletState.apply(ctx, "container", name, quadlet(name, want, a.stringList("quadlet_options")));
         }
 
         StringBuilder probe = new StringBuilder(PodmanCommand.userEnvironment());
@@ -80,8 +93,9 @@ public final class PodmanContainerModule implements Module {
             res.diff(new FileDiff("container " + name + " (before)", ba.get("before"), "container " + name + " (after)", ba.get("after")));
         }
         if (plan.steps().isEmpty()) {
-            return res.msg("container " + name + " is " + (current == null ? "absent" : "as wanted"))
-                    .value("container", current == null ? Map.of() : current).value("podman_actions", List.of()).build();
+            res.msg("container " + name + " is " + (current == null ? "absent" : "as wanted"))
+                    .value("container", current == null ? Map.of() : current).value("podman_actions", List.of());
+            return GeneratedUnits.apply(ctx, podman, name, state, current != null, res);
         }
         if (ctx.checkMode()) {
             return res.msg("would " + String.join(", ", plan.steps().stream().map(Step::describe).toList()))
@@ -102,9 +116,45 @@ public final class PodmanContainerModule implements Module {
         }
         Map<String, Object> after = state.equals("absent") ? Map.of()
                 : PodmanJson.firstObject(ScriptSections.parse(r.out()).text("container"), "podman container inspect " + name);
-        return res.msg(String.join(", ", plan.steps().stream().map(Step::describe).toList()) + " " + name)
+        res.msg(String.join(", ", plan.steps().stream().map(Step::describe).toList()) + " " + name)
                 .value("container", after == null ? Map.of() : after).value("podman_actions", commands)
-                .value("stdout", r.out()).value("stderr", r.err()).build();
+                .value("stdout", r.out()).value("stderr", r.err());
+        return GeneratedUnits.apply(ctx, podman, name, state, !state.equals("absent"), res);
+    }
+
+    /** The .container file for state quadlet: the collection's keys for the options jplay takes, in its order. */
+    static String quadlet(String name, ContainerSpec c, List<String> quadletOptions) throws ModuleFailure {
+        List<QuadletState.Entry> e = new ArrayList<>();
+        e.add(new QuadletState.Entry("ContainerName", name));
+        if (c.entrypoint() != null) {
+            e.add(new QuadletState.Entry("Entrypoint", c.entrypoint()));
+        }
+        c.env().forEach((k, v) -> e.add(new QuadletState.Entry("Environment", QuadletFile.word(k + "=" + v))));
+        c.envFiles().forEach(f -> e.add(new QuadletState.Entry("EnvironmentFile", f)));
+        if (c.command() != null && !c.command().isEmpty()) {
+            e.add(new QuadletState.Entry("Exec", String.join(" ", c.command().stream().map(QuadletFile::word).toList())));
+        }
+        if (c.user() != null && c.user().contains(":")) {
+            // Quadlet has User= and Group=: user:group goes to both, as the collection writes it
+            e.add(new QuadletState.Entry("Group", c.user().substring(c.user().indexOf(':') + 1)));
+        }
+        e.add(new QuadletState.Entry("Image", c.image()));
+        c.labels().forEach((k, v) -> e.add(new QuadletState.Entry("Label", QuadletFile.word(k + "=" + v))));
+        c.networks().forEach(n -> e.add(new QuadletState.Entry("Network", n)));
+        if (c.pod() != null) {
+            e.add(new QuadletState.Entry("Pod", c.pod()));
+        }
+        c.publish().forEach(p -> e.add(new QuadletState.Entry("PublishPort", p)));
+        if (c.user() != null) {
+            e.add(new QuadletState.Entry("User", c.user().contains(":") ? c.user().substring(0, c.user().indexOf(':')) : c.user()));
+        }
+        c.volumes().forEach(v -> e.add(new QuadletState.Entry("Volume", v)));
+        if (c.workdir() != null) {
+            e.add(new QuadletState.Entry("WorkingDir", c.workdir()));
+        }
+        List<QuadletState.Entry> service = c.restartPolicy() == null ? List.of()
+                : List.of(new QuadletState.Entry("Restart", c.restartPolicy().equals("unless-stopped") ? "always" : c.restartPolicy()));
+        return QuadletState.render("Container", e, service, quadletOptions);
     }
 
     /** One podman action. */

@@ -51,7 +51,7 @@ public final class PodmanImageModule implements Module {
                         + "(to build.file, default PATH/Containerfile) before building; same as build.container_file"))
                 .option(OptionSpec.of("build", OptionType.DICT, "build settings: file (Containerfile path, relative to path), "
                         + "container_file (content), format (oci|docker), cache (default true), target, extra_args, rm, force_rm")
-                        .aliases("build_args")
+                        .aliases("build_args", "buildargs")
                         .suboptions(OptionSpec.of("file", OptionType.STR, "Containerfile path, relative to path"),
                                 OptionSpec.of("container_file", OptionType.STR, "Containerfile content"),
                                 OptionSpec.of("format", OptionType.STR, "oci or docker"),
@@ -77,6 +77,7 @@ public final class PodmanImageModule implements Module {
                 .option(OptionSpec.of("auth_file", OptionType.PATH, "registry credentials file (podman --authfile)")
                         .aliases("authfile"))
                 .option(PodmanCommand.executableOption())
+                .notImplemented("a containers.podman.podman_image option", CollectionOptions.IMAGE)
                 .build();
     }
 

@@ -34,6 +34,16 @@ class PodmanCasesTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> podmanNetwork() {
+        return HostCases.of("podman_network.yml", new PodmanNetworkModule());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> podmanPod() {
+        return HostCases.of("podman_pod.yml", new PodmanPodModule());
+    }
+
+    @TestFactory
     Stream<DynamicTest> registryConfig() {
         return HostCases.of("registry_config.yml", new RegistryConfigModule());
     }

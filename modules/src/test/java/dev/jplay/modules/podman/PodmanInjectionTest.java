@@ -75,7 +75,16 @@ class PodmanInjectionTest {
                 Arguments.of(new PodmanImageModule(), Map.of("name", "httpd", "path", "-ctx")),
                 Arguments.of(new PodmanImageModule(), Map.of("name", "httpd", "push", true, "push_args", Map.of("dest", "--tls-verify=false"))),
                 Arguments.of(new PodmanTagModule(), Map.of("image", "--all", "target_names", List.of("a:v1"))),
-                Arguments.of(new PodmanTagModule(), Map.of("image", "httpd", "target_names", List.of("ok:v1", "-x"))));
+                Arguments.of(new PodmanTagModule(), Map.of("image", "httpd", "target_names", List.of("ok:v1", "-x"))),
+                Arguments.of(new PodmanContainerModule(), Map.of("name", "web", "image", "httpd", "pod", "--privileged")),
+                Arguments.of(new PodmanContainerModule(), Map.of("name", "web", "image", "httpd", "network", List.of("podman", "-x"))),
+                Arguments.of(new PodmanNetworkModule(), Map.of("name", "--force")),
+                Arguments.of(new PodmanNetworkModule(), Map.of("name", "n", "driver", "--internal")),
+                Arguments.of(new PodmanPodModule(), Map.of("name", "-p")),
+                Arguments.of(new PodmanPodModule(), Map.of("name", "p", "infra_image", "--privileged")),
+                Arguments.of(new PodmanPodModule(), Map.of("name", "p", "network", List.of("--x"))),
+                Arguments.of(new PodmanImageInfoModule(), Map.of("name", List.of("httpd", "--format=json"))),
+                Arguments.of(new PodmanQuadletModule(), Map.of("state", "absent", "name", List.of("-rf"))));
     }
 
     @ParameterizedTest
