@@ -55,9 +55,7 @@ public final class PodmanNetworkModule implements Module {
         PodmanCommand podman = PodmanCommand.from(a);
         String name = a.requireString("name");
         String state = a.optString("state").orElse("present");
-        for (Map.Entry<String, Object> l : a.map("label").entrySet()) {
-            UnitValues.refuseControl("label", l.getKey() + "=" + l.getValue());
-        }
+        UnitValues.refuseControlIn("label", a.map("label"));
         if (a.string("gateway") != null && a.string("subnet") == null) {
             throw new ModuleFailure("option 'gateway' needs 'subnet': podman takes a gateway only with the subnet it is in");
         }
@@ -66,14 +64,7 @@ public final class PodmanNetworkModule implements Module {
         if (state.equals("quadlet")) {
             return QuadletState.apply(ctx, "network", name, quadlet(name, a, subnet, gateway));
         }
-        ExecResult pr = ctx.exec(PodmanCommand.userEnvironment()
-                + ScriptSections.capture("network", podman.line("network", "inspect", name) + " 2>/dev/null", false));
-        ScriptSections out = ScriptSections.parse(pr.out());
-        if (!out.has("network.rc")) {
-            throw new ModuleFailure("probing network " + name + " failed: " + pr.errTrimmed(), Map.of("stderr", pr.err()));
-        }
-        Map<String, Object> current = out.ok("network") ? PodmanJson.firstObject(out.text("network"), "podman network inspect " + name)
-                : null;
+        Map<String, Object> current = PodmanInspect.current(ctx, podman, "network", name);
         List<String> steps = new ArrayList<>();
         List<ContainerDiff.Difference> diffs = current == null || state.equals("absent") ? List.of()
                 : differences(current, a, subnet, gateway);

@@ -65,19 +65,11 @@ public final class PodmanPodModule implements Module {
         String state = a.optString("state").orElse("created");
         List<String> publish = a.stringList("publish");
         PortMapping.parseAll(publish);
-        for (Map.Entry<String, Object> l : a.map("label").entrySet()) {
-            UnitValues.refuseControl("label", l.getKey() + "=" + l.getValue());
-        }
+        UnitValues.refuseControlIn("label", a.map("label"));
         if (state.equals("quadlet")) {
             return QuadletState.apply(ctx, "pod", name, quadlet(name, a));
         }
-        ExecResult pr = ctx.exec(PodmanCommand.userEnvironment()
-                + ScriptSections.capture("pod", podman.line("pod", "inspect", name) + " 2>/dev/null", false));
-        ScriptSections out = ScriptSections.parse(pr.out());
-        if (!out.has("pod.rc")) {
-            throw new ModuleFailure("probing pod " + name + " failed: " + pr.errTrimmed(), Map.of("stderr", pr.err()));
-        }
-        Map<String, Object> current = out.ok("pod") ? PodmanJson.firstObject(out.text("pod"), "podman pod inspect " + name) : null;
+        Map<String, Object> current = PodmanInspect.current(ctx, podman, "pod", name);
         List<ContainerDiff.Difference> diffs = current == null || state.equals("absent") ? List.of() : differences(current, a);
         List<String> steps = new ArrayList<>();
         String podState = current == null ? "" : PodmanJson.string(current, "State");

@@ -22,7 +22,8 @@ final class UnitValues {
         }
     }
 
-    private static void refuseControlIn(String option, Object v) throws ModuleFailure {
+    /** Refuses a control character in a string, or in any key or string value of a map or list, of one option. */
+    static void refuseControlIn(String option, Object v) throws ModuleFailure {
         if (v instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 refuseControl(option, String.valueOf(e.getKey()));
